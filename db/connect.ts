@@ -1,0 +1,86 @@
+import postgres, { type Sql } from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax: number;
+  connectTimeoutSeconds: number;
+  statementTimeoutMs: number;
+  /** Told about every finished query: the seam for slow-query logs, metrics and traces. */
+  onQuery?: (query: FinishedQuery) => void;
+}
+
+export interface FinishedQuery {
+  text: string;
+  durationMs: number;
+  ok: boolean;
+}
+
+/**
+ * Builds a postgres.js pool and a Drizzle instance over it. The app uses the singleton in db/client.ts;
+ * scripts and tests call this directly with their own URL.
+ */
+export function createDatabase(options: DatabaseOptions) {
+  const sql = postgres(options.url, {
+    max: options.poolMax,
+    connect_timeout: options.connectTimeoutSeconds,
+    connection: { statement_timeout: options.statementTimeoutMs, application_name: "taskpilot" },
+    onnotice: () => {},
+  });
+  const client = options.onQuery ? observeQueries(sql, options.onQuery) : sql;
+  return { sql, db: drizzle({ client, schema }) };
+}
+
+export type Database = ReturnType<typeof createDatabase>["db"];
+
+type Observer = NonNullable<DatabaseOptions["onQuery"]>;
+
+/**
+ * Drizzle's logger sees a query before it runs, never its duration, so timing wraps the driver:
+ * `unsafe` is what Drizzle calls for every statement, and `begin`/`savepoint` hand it a
+ * transaction-bound client that needs the same wrapping.
+ */
+function observeQueries(sql: Sql, observe: Observer): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (text: string, ...rest: unknown[]) => timed(Reflect.apply(target.unsafe, target, [text, ...rest]), text, observe);
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const callback = args[last] as (tx: Sql) => unknown;
+          args[last] = (tx: Sql) => callback(observeQueries(tx, observe));
+          const method = Reflect.get(target, property) as (...a: unknown[]) => unknown;
+          return Reflect.apply(method, target, args);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** postgres.js queries are lazy thenables: the clock starts when the query is awaited. */
+function timed<T extends PromiseLike<unknown>>(query: T, text: string, observe: Observer): T {
+  const then = query.then.bind(query);
+  Object.defineProperty(query, "then", {
+    configurable: true,
+    value: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) => {
+      const started = performance.now();
+      const finish = (ok: boolean) => observe({ text, durationMs: performance.now() - started, ok });
+      return then(
+        (value) => {
+          finish(true);
+          return onFulfilled ? onFulfilled(value) : value;
+        },
+        (reason) => {
+          finish(false);
+          if (onRejected) return onRejected(reason);
+          throw reason;
+        },
+      );
+    },
+  });
+  return query;
+}

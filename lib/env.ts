@@ -1,0 +1,47 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env for the app. Every variable is validated here once; a bad or missing
+ * one stops the process at start with a list of what is wrong (names and expectations, never values).
+ * The README's configuration table documents each variable.
+ */
+
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "expected a postgres:// connection URL",
+});
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const port = z.coerce.number().int().min(1).max(65_535).default(3000);
+
+function reportInvalidEnvironment(issues: readonly { message: string; path?: readonly unknown[] }[]): never {
+  const lines = issues.map((issue) => {
+    const name = issue.path?.map((segment) => (typeof segment === "object" && segment && "key" in segment ? String(segment.key) : String(segment))).join(".");
+    return `  - ${name ?? "(unknown)"}: ${issue.message}`;
+  });
+  const message = `Invalid environment variables:\n${lines.join("\n")}\nSee the Configuration table in README.md.`;
+  console.error(message);
+  throw new Error(message);
+}
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: port,
+    /** The app's public origin; used for redirects and authorized parties. */
+    APP_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) origin such as http://localhost:3000" }).optional(),
+    DATABASE_URL: postgresUrl,
+    DATABASE_POOL_MAX: positiveInt(10),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
+    DATABASE_SLOW_QUERY_MS: positiveInt(200),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  onValidationError: reportInvalidEnvironment,
+});
+
+/** The origin the app is served from, defaulting to localhost on PORT. */
+export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

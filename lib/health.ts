@@ -1,0 +1,28 @@
+import "server-only";
+import { sql } from "@/db/client";
+
+export interface DependencyStatus {
+  status: "ok" | "down";
+  latencyMs: number;
+  error?: string;
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A round trip to PostgreSQL, bounded so a hung database cannot hang the caller. */
+export async function checkDatabase(timeoutMs = 1_000): Promise<DependencyStatus> {
+  const started = performance.now();
+  try {
+    await withTimeout(sql`select 1`.execute(), timeoutMs);
+    return { status: "ok", latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const code = typeof error === "object" && error && "code" in error ? String(error.code) : undefined;
+    return { status: "down", latencyMs: Math.round(performance.now() - started), error: code ?? (error instanceof Error ? error.message : "unknown error") };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run stack [-- command]`: starts what Taskpilot needs locally (the database and the emulators
+ * for external services), writes the generated configuration to .env.local, then runs the command
+ * (e.g. `next dev`) with that configuration. Ctrl-C stops everything it started.
+ *
+ *   --build      run `next build` before the command (npm run demo)
+ *   --pretty     pretty-print the command's JSON logs (npm run dev)
+ *   --ephemeral  in-memory database and a temporary data folder; .env.local is left alone (tests)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Writable } from "node:stream";
+import pinoPretty from "pino-pretty";
+import { applyMigrations } from "../db/migrate";
+import { describeUnreachableDatabase } from "../db/connection-error";
+import { updateEnvFile } from "./lib/env-file";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { emulators, startEmulators } from "./lib/emulators";
+import { ProcessGroup, run } from "./lib/processes";
+import { readToolEnv } from "./lib/tool-env";
+
+const { values: flags, positionals: command } = parseArgs({
+  options: { build: { type: "boolean" }, pretty: { type: "boolean" }, ephemeral: { type: "boolean" } },
+  allowPositionals: true,
+});
+
+const root = path.resolve(import.meta.dirname, "..");
+const toolEnv = readToolEnv();
+const dataDir = flags.ephemeral ? mkdtempSync(path.join(tmpdir(), "taskpilot-stack-")) : path.join(root, ".data");
+const group = new ProcessGroup();
+let embedded: EmbeddedPostgres | undefined;
+
+async function shutdown(code: number): Promise<never> {
+  await group.stopAll();
+  await embedded?.stop();
+  if (flags.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+async function prepareDatabase(): Promise<string> {
+  if (toolEnv.DATABASE_URL) {
+    try {
+      await applyMigrations(toolEnv.DATABASE_URL);
+    } catch (error) {
+      console.error(describeUnreachableDatabase(toolEnv.DATABASE_URL, error) ?? `[stack] migrations failed: ${String(error)}`);
+      return shutdown(1);
+    }
+    console.log("[stack] database: DATABASE_URL (migrations applied)");
+    return toolEnv.DATABASE_URL;
+  }
+  embedded = await startEmbeddedPostgres({
+    port: toolEnv.PORT + 40,
+    dataDir: flags.ephemeral ? undefined : path.join(dataDir, "pglite"),
+  });
+  await applyMigrations(embedded.url);
+  console.log(`[stack] database: embedded PGlite at ${embedded.url}${flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`}`);
+  return embedded.url;
+}
+
+async function main() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  const appUrl = `http://localhost:${toolEnv.PORT}`;
+  const generated: Record<string, string> = {
+    DATABASE_URL: await prepareDatabase(),
+    APP_URL: appUrl,
+    ...(await startEmulators(group, { root, dataDir, appPort: toolEnv.PORT, appUrl, onExit: () => void shutdown(1) })),
+  };
+  if (!flags.ephemeral) {
+    updateEnvFile(path.join(root, ".env.local"), generated);
+    console.log("[stack] configuration written to .env.local");
+  }
+
+  const childEnv = { ...process.env, ...generated, PORT: String(toolEnv.PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  if (flags.build) await run("next", ["build"], { env: childEnv, cwd: root });
+
+  const [executable, ...args] = command;
+  if (!executable) {
+    console.log(`[stack] ready: ${emulators.length} emulator(s) running. Press Ctrl-C to stop.`);
+    return;
+  }
+  const app = group.start(executable, args, {
+    name: executable,
+    env: childEnv,
+    cwd: root,
+    stdio: flags.pretty ? ["inherit", "pipe", "inherit"] : "inherit",
+  });
+  if (flags.pretty) app.stdout?.pipe(pinoPretty({ colorize: process.stdout.isTTY }) as unknown as Writable);
+  app.on("exit", (code) => {
+    if (!group.isStopping) void shutdown(code ?? 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
