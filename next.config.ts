@@ -1,11 +1,15 @@
 import type { NextConfig } from "next";
 // Importing env validates the configuration at build and at start: a bad variable stops both.
-import "./lib/env";
+import { env } from "./lib/env";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  async rewrites() {
+    // Clerk's Frontend API through the app's origin, so its cookies are first-party (Clerk "proxy" setup).
+    return env.CLERK_FAPI_URL ? [{ source: "/clerk-fapi/:path*", destination: `${env.CLERK_FAPI_URL}/:path*` }] : [];
+  },
 };
 
 export default nextConfig;

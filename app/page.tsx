@@ -14,10 +14,10 @@ export default function LandingPage() {
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-6 py-5">
         <Logo />
         <nav className="flex items-center gap-3 text-sm font-medium">
-          <Link href="/tasks" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+          <Link href="/sign-in" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
             Sign in
           </Link>
-          <Link href="/tasks" className="rounded-lg bg-brand-600 px-4 py-2 text-white shadow-sm hover:bg-brand-700">
+          <Link href="/sign-up" className="rounded-lg bg-brand-600 px-4 py-2 text-white shadow-sm hover:bg-brand-700">
             Get started
           </Link>
         </nav>

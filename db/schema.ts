@@ -49,3 +49,15 @@ export const tasks = pgTable(
 export type User = typeof users.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;
+
+/** Clerk webhook deliveries already applied, by svix id: a replay or duplicate finds its row and stops. */
+export const clerkEvents = pgTable(
+  "clerk_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    userId: text("user_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("clerk_events_user_idx").on(table.userId, table.type)],
+);

@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 function loadEnvModule(vars: Record<string, string>) {
   return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["-e", "import('./lib/env.ts').catch(() => { process.exitCode = 1; })"], {
     cwd: root,
-    env: { PATH: process.env.PATH, ...vars },
+    env: { NODE_ENV: "test", PATH: process.env.PATH, ...vars },
     encoding: "utf8",
   });
 }

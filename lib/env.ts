@@ -36,9 +36,30 @@ export const env = createEnv({
     DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
     DATABASE_SLOW_QUERY_MS: positiveInt(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+    CLERK_SECRET_KEY: z.string().regex(/^sk_(live|test)_/, "expected a Clerk secret key (sk_live_… or sk_test_…)"),
+    /** The instance's PEM public key: session tokens are verified with it, without a network call. */
+    CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
+    CLERK_WEBHOOK_SIGNING_SECRET: z.string().startsWith("whsec_", "expected a Clerk webhook signing secret (whsec_…)"),
+    /** Backend API base; unset means Clerk's own (https://api.clerk.com). */
+    CLERK_API_URL: z.url().optional(),
+    /** Where /clerk-fapi is forwarded when the Frontend API is proxied through the app's origin. */
+    CLERK_FAPI_URL: z.url().optional(),
+    /** A hosted sign-in page (Clerk's Account Portal, or the local emulator's) that /sign-in hands over to. */
+    CLERK_HOSTED_SIGN_IN_URL: z.url().optional(),
   },
-  client: {},
-  experimental__runtimeEnv: {},
+  client: {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(live|test)_/, "expected a Clerk publishable key (pk_live_… or pk_test_…)"),
+    NEXT_PUBLIC_CLERK_PROXY_URL: z.url().optional(),
+    NEXT_PUBLIC_CLERK_JS_URL: z.url().optional(),
+    NEXT_PUBLIC_CLERK_UI_URL: z.url().optional(),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+    NEXT_PUBLIC_CLERK_PROXY_URL: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
+    NEXT_PUBLIC_CLERK_JS_URL: process.env.NEXT_PUBLIC_CLERK_JS_URL,
+    NEXT_PUBLIC_CLERK_UI_URL: process.env.NEXT_PUBLIC_CLERK_UI_URL,
+  },
   emptyStringAsUndefined: true,
   onValidationError: reportInvalidEnvironment,
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { UserButton } from "@clerk/nextjs";
 import { AppNav } from "@/components/app-nav";
 import { Logo } from "@/components/logo";
 
@@ -11,6 +12,7 @@ export default function AppShellLayout({ children }: { children: ReactNode }) {
             <Logo href="/tasks" />
             <AppNav />
           </div>
+          <UserButton showName />
         </div>
       </header>
       <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>

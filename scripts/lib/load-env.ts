@@ -1,6 +1,8 @@
-import nextEnv from "@next/env";
+import { existsSync } from "node:fs";
+import path from "node:path";
 
-/** Loads .env.local (and friends) with the same precedence Next.js uses: process env wins. */
+/** Loads .env.local written by `npm run stack`; variables already in the environment win, as in Next.js. */
 export function loadLocalEnv(): void {
-  nextEnv.loadEnvConfig(process.cwd());
+  const file = path.join(process.cwd(), ".env.local");
+  if (existsSync(file)) process.loadEnvFile(file);
 }

@@ -7,6 +7,8 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// connection URL" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65_000).default(3000),
+  /** The e2e suite's app port; its emulators sit at fixed offsets from it. */
+  E2E_PORT: z.coerce.number().int().min(1).max(65_000).default(3200),
   CHROMIUM_PATH: z.string().min(1).optional(),
   CI: z.string().optional(),
 });

@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
       }));
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
-  process.env.NODE_ENV = "test";
+  Object.assign(process.env, { NODE_ENV: "test" });
   process.env.LOG_LEVEL ??= "silent";
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
   console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`);

@@ -1,0 +1,30 @@
+import type { NextRequest } from "next/server";
+import { verifyWebhook } from "@clerk/nextjs/webhooks";
+import { applyClerkUserEvent } from "@/db/queries/users";
+import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/lib/clerk-webhook";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/** Clerk user sync: verify the svix signature, then apply each user event exactly once. */
+export async function POST(request: NextRequest) {
+  let event: Awaited<ReturnType<typeof verifyWebhook>>;
+  try {
+    event = await verifyWebhook(request, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
+  } catch {
+    return Response.json({ error: "invalid_signature", message: "The webhook signature could not be verified." }, { status: 400 });
+  }
+  if (!handledClerkEventTypes.has(event.type)) return Response.json({ status: "ignored" });
+
+  const parsed = clerkUserEvent.safeParse(event);
+  if (!parsed.success) {
+    return Response.json({ error: "invalid_payload", message: "The event does not have the expected shape." }, { status: 400 });
+  }
+  // The svix id is covered by the signature, so it is a trustworthy delivery id.
+  const id = request.headers.get("svix-id") as string;
+  const { type, data } = parsed.data;
+  const outcome = await applyClerkUserEvent(
+    type === "user.deleted" ? { id, type, userId: data.id } : { id, type, userId: data.id, profile: profileFromClerkUser(data) },
+  );
+  logger.info({ webhook: "clerk", type, userId: data.id, outcome }, "clerk webhook");
+  return Response.json({ status: outcome });
+}

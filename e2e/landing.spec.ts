@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+
+test("the landing page introduces the product and its pricing", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Taskpilot");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tasks that keep pace with you.");
+  await expect(page.getByRole("heading", { name: "Simple pricing" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Get started" })).toBeVisible();
+});
+
+test("an unknown address shows the not-found page with a way back", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the start" }).click();
+  await expect(page).toHaveURL("/");
+});
+
+test("liveness and readiness answer JSON", async ({ request }) => {
+  expect(await (await request.get("/api/health")).json()).toEqual({ status: "ok" });
+  const ready = await request.get("/api/health/ready");
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).checks.database.status).toBe("ok");
+});

@@ -1,0 +1,63 @@
+import "server-only";
+import { auth, createClerkClient } from "@clerk/nextjs/server";
+import { ensureUser, updateUserProfile, type UserProfile } from "@/db/queries/users";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/** Thrown when a request has no valid session; routes turn it into 401, pages into a sign-in redirect. */
+export class UnauthorizedError extends Error {
+  readonly status = 401;
+  constructor() {
+    super("You need to be signed in.");
+    this.name = "UnauthorizedError";
+  }
+}
+
+const clerk = createClerkClient({
+  secretKey: env.CLERK_SECRET_KEY,
+  publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+  apiUrl: env.CLERK_API_URL,
+  jwtKey: env.CLERK_JWT_KEY,
+});
+
+const profileTimeoutMs = 2_000;
+
+/** Name and primary email from Clerk's Backend API, or null when Clerk does not answer in time. */
+async function fetchProfile(userId: string): Promise<UserProfile | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const user = await Promise.race([
+      clerk.users.getUser(userId),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${profileTimeoutMs} ms`)), profileTimeoutMs);
+      }),
+    ]);
+    return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
+  } catch (error) {
+    logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "clerk profile fetch failed");
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The signed-in user's id, or null. Verification is networkless: the middleware checked the token with CLERK_JWT_KEY. */
+export async function currentUserId(): Promise<string | null> {
+  const { userId } = await auth();
+  return userId;
+}
+
+/**
+ * The one way for pages, Server Actions and route handlers to get the current user. Ensures the user's
+ * row exists; the first time, fills in name and email from Clerk (webhooks keep them current after).
+ */
+export async function requireUser(): Promise<string> {
+  const userId = await currentUserId();
+  if (!userId) throw new UnauthorizedError();
+  const { created } = await ensureUser(userId);
+  if (created) {
+    const profile = await fetchProfile(userId);
+    if (profile) await updateUserProfile(userId, profile);
+  }
+  return userId;
+}

@@ -1,0 +1,35 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./scripts/lib/chromium";
+import { readToolEnv } from "./scripts/lib/tool-env";
+
+const toolEnv = readToolEnv();
+/** e2e gets its own port (and so its own emulator ports), away from a running `npm run dev`. */
+const port = toolEnv.E2E_PORT;
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(toolEnv.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: findChromium(toolEnv.CHROMIUM_PATH), args: chromiumArgs },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // The production build with the local stack: in-memory database unless DATABASE_URL is set.
+    command: "tsx scripts/stack.ts --ephemeral --build -- next start",
+    url: `${baseURL}/api/health/ready`,
+    env: { PORT: String(port), LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
