@@ -19,7 +19,7 @@ const config = [
   {
     // lib/env.ts is the one reader of process.env for the app; tooling has its own reader.
     files: ["app/**", "components/**", "lib/**", "db/**", "proxy.ts", "instrumentation*.ts", "sentry.*.ts"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/env.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import `env` from '@/lib/env' instead." }],
     },

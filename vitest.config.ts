@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { readToolEnv } from "./scripts/lib/tool-env";
 
 const root = import.meta.dirname;
 const shared = {
@@ -12,6 +13,8 @@ const shared = {
   },
 };
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "bench/**", ".data/**"];
+// Embedded PGlite serves one connection at a time: integration files then run one after another.
+const onEmbeddedDatabase = !readToolEnv().DATABASE_URL;
 
 export default defineConfig({
   test: {
@@ -28,6 +31,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude,
           globalSetup: ["tests/support/integration-setup.ts"],
+          fileParallelism: !onEmbeddedDatabase,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { env } from "@/lib/env";
 import { startTcpProxy } from "@/tests/support/tcp-proxy";
 import { createDatabase, type FinishedQuery } from "./connect";
 import { users } from "./schema";
 
-const url = process.env.DATABASE_URL as string;
-const options = { poolMax: 2, connectTimeoutSeconds: 2, statementTimeoutMs: 2_000 };
+const url = env.DATABASE_URL;
+const options = { poolMax: env.DATABASE_POOL_MAX, connectTimeoutSeconds: 2, statementTimeoutMs: 2_000 };
 
 describe("createDatabase", () => {
   const finished: FinishedQuery[] = [];

@@ -1,10 +1,11 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { createDatabase } from "./connect";
 import { tasks, users } from "./schema";
 import { demoTasks, demoUser, seedDemoData } from "./seed";
 
-const { db, sql } = createDatabase({ url: process.env.DATABASE_URL as string, poolMax: 1, connectTimeoutSeconds: 5, statementTimeoutMs: 30_000 });
+const { db, sql } = createDatabase({ url: env.DATABASE_URL, poolMax: 1, connectTimeoutSeconds: 5, statementTimeoutMs: 30_000 });
 afterAll(() => sql.end());
 
 describe("seedDemoData", () => {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createUser, signInWithCookies } from "./support/clerk";
 
 test("the landing page introduces the product and its pricing", async ({ page }) => {
   await page.goto("/");
@@ -8,7 +9,9 @@ test("the landing page introduces the product and its pricing", async ({ page })
   await expect(page.getByRole("link", { name: "Get started" })).toBeVisible();
 });
 
-test("an unknown address shows the not-found page with a way back", async ({ page }) => {
+test("an unknown address shows the not-found page with a way back", async ({ page, context, baseURL }) => {
+  // Signed out, every unknown address is a protected one and leads to sign-in; signed in, it is a 404.
+  await signInWithCookies(context, baseURL as string, (await createUser("Wanderer")).id);
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -39,7 +39,8 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-async function prepareDatabase(): Promise<string> {
+/** The database URL, plus settings the embedded one needs. */
+async function prepareDatabase(): Promise<Record<string, string>> {
   if (toolEnv.DATABASE_URL) {
     try {
       await applyMigrations(toolEnv.DATABASE_URL);
@@ -48,7 +49,7 @@ async function prepareDatabase(): Promise<string> {
       return shutdown(1);
     }
     console.log("[stack] database: DATABASE_URL (migrations applied)");
-    return toolEnv.DATABASE_URL;
+    return { DATABASE_URL: toolEnv.DATABASE_URL };
   }
   embedded = await startEmbeddedPostgres({
     port: toolEnv.PORT + 40,
@@ -56,7 +57,9 @@ async function prepareDatabase(): Promise<string> {
   });
   await applyMigrations(embedded.url);
   console.log(`[stack] database: embedded PGlite at ${embedded.url}${flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`}`);
-  return embedded.url;
+  // pglite-socket runs one backend and interleaves protocol messages from concurrent connections,
+  // so the app must use one connection at a time.
+  return { DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" };
 }
 
 async function main() {
@@ -64,7 +67,7 @@ async function main() {
 
   const appUrl = `http://localhost:${toolEnv.PORT}`;
   const generated: Record<string, string> = {
-    DATABASE_URL: await prepareDatabase(),
+    ...(await prepareDatabase()),
     APP_URL: appUrl,
     ...(await startEmulators(group, { root, dataDir, appPort: toolEnv.PORT, appUrl, onExit: () => void shutdown(1) })),
   };

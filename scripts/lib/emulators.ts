@@ -10,7 +10,9 @@ interface EmulatorDefinition {
   setup(options: EmulatorSetupOptions): Promise<Record<string, string>>;
 }
 
-export const emulators: EmulatorDefinition[] = [];
+export const emulators: EmulatorDefinition[] = [
+  { name: "clerk", portOffset: 10, setup: async (options) => (await import("../../emulators/clerk/setup")).setup(options) },
+];
 
 function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -41,7 +43,8 @@ export async function startEmulators(
     const port = options.appPort + emulator.portOffset;
     const dataDir = path.join(options.dataDir, emulator.name);
     const emulatorEnv = await emulator.setup({ dataDir, port, appUrl: options.appUrl });
-    const child = group.start("tsx", [path.join(options.root, "emulators", emulator.name, "main.ts")], {
+    // Node itself (not the tsx launcher) so the IPC channel reaches the emulator: it exits when the stack dies.
+    const child = group.start(process.execPath, ["--import", "tsx", path.join(options.root, "emulators", emulator.name, "main.ts")], {
       name: `${emulator.name} emulator`,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, ...emulatorEnv, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir, APP_URL: options.appUrl },

@@ -1,13 +1,21 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../db/migrate";
+import { createClerkEmulator } from "../../emulators/clerk/server";
+import { setup as clerkSetup } from "../../emulators/clerk/setup";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { createFreshDatabase } from "../../scripts/lib/test-database";
 import { readToolEnv } from "../../scripts/lib/tool-env";
 
+const appUrl = "http://localhost:3999";
+
 /**
  * Every integration run gets its own empty database, dropped at the end: a fresh database on the
- * server in DATABASE_URL when set, otherwise an in-memory PGlite. Workers inherit the URL through
- * process.env, which is where lib/env.ts reads it.
+ * server in DATABASE_URL when set, otherwise an in-memory PGlite. A Clerk emulator supplies real keys
+ * and a Backend API. Workers inherit all of it through process.env, which is where lib/env.ts reads it.
  */
 export default async function setup(project: TestProject) {
   const { DATABASE_URL } = readToolEnv();
@@ -18,12 +26,28 @@ export default async function setup(project: TestProject) {
         drop: () => embedded.stop(),
       }));
   await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
-  Object.assign(process.env, { NODE_ENV: "test" });
-  process.env.LOG_LEVEL ??= "silent";
+
+  const clerkDataDir = mkdtempSync(path.join(tmpdir(), "taskpilot-it-clerk-"));
+  const clerk = createClerkEmulator({ dataDir: clerkDataDir, appUrl });
+  await new Promise<void>((resolve) => clerk.server.listen(0, "127.0.0.1", resolve));
+  const clerkPort = (clerk.server.address() as AddressInfo).port;
+  const clerkEnv = await clerkSetup({ dataDir: clerkDataDir, port: clerkPort, appUrl });
+
+  Object.assign(process.env, clerkEnv, {
+    NODE_ENV: "test",
+    APP_URL: appUrl,
+    DATABASE_URL: database.url,
+    // One connection at a time on PGlite (see scripts/stack.ts).
+    ...(DATABASE_URL ? {} : { DATABASE_POOL_MAX: "1" }),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+  });
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
+  project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
   console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`);
+
   return async () => {
+    await clerk.close();
+    rmSync(clerkDataDir, { recursive: true, force: true });
     await database.drop();
   };
 }
@@ -31,5 +55,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "postgresql" | "pglite";
+    clerkEmulatorUrl: string;
   }
 }

@@ -1,0 +1,8 @@
+import { getUser } from "@/db/queries/users";
+import { withUser } from "@/lib/route-handler";
+
+/** The signed-in account: id, name and plan. Works with the session cookie or a Bearer session token. */
+export const GET = withUser(async (userId) => {
+  const user = await getUser(userId);
+  return Response.json({ id: userId, name: user?.name ?? null, plan: user?.plan ?? "free" }, { headers: { "cache-control": "no-store" } });
+});
