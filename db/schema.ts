@@ -1,5 +1,7 @@
-import { sql } from "drizzle-orm";
-import { boolean, check, date, index, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { boolean, check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const planEnum = pgEnum("plan", ["free", "pro"]);
 /** Declared low to high, so ORDER BY priority sorts by importance. */
@@ -34,6 +36,10 @@ export const tasks = pgTable(
     completed: boolean("completed").notNull().default(false),
     priority: priorityEnum("priority").notNull().default("medium"),
     dueDate: date("due_date", { mode: "string" }),
+    /** Full-text search document, kept in sync by PostgreSQL itself; title words weigh more. */
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('english', ${tasks.title}), 'A') || setweight(to_tsvector('english', ${tasks.description}), 'B')`,
+    ),
     ...timestamps,
   },
   (table) => [
@@ -41,6 +47,7 @@ export const tasks = pgTable(
     index("tasks_user_created_idx").on(table.userId, table.createdAt.desc(), table.id.desc()),
     index("tasks_user_due_idx").on(table.userId, table.dueDate, table.id),
     index("tasks_user_priority_idx").on(table.userId, table.priority.desc(), table.createdAt.desc(), table.id.desc()),
+    index("tasks_search_idx").using("gin", table.search),
     check("tasks_title_length", sql`char_length(${table.title}) between 1 and 200`),
     check("tasks_description_length", sql`char_length(${table.description}) <= 5000`),
   ],
@@ -61,3 +68,44 @@ export const clerkEvents = pgTable(
   },
   (table) => [index("clerk_events_user_idx").on(table.userId, table.type)],
 );
+
+export const orderStatusEnum = pgEnum("order_status", ["requires_payment", "processing", "succeeded", "failed", "canceled", "refunded"]);
+
+/** One row per purchase attempt. Kept for accounting when the person is deleted (user_id becomes null). */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    stripePaymentIntentId: text("stripe_payment_intent_id").unique(),
+    /** In the currency's minor unit (paise, cents). */
+    amount: integer("amount").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    status: orderStatusEnum("status").notNull().default("requires_payment"),
+    ...timestamps,
+  },
+  (table) => [
+    index("orders_user_idx").on(table.userId, table.createdAt.desc()),
+    // At most one open order per user, so concurrent "Buy Pro" clicks reuse it instead of racing.
+    uniqueIndex("orders_one_open_per_user_idx").on(table.userId).where(sql`${table.status} = 'requires_payment'`),
+    check("orders_amount_positive", sql`${table.amount} > 0`),
+  ],
+);
+
+/** Every Stripe event received, by event id: the dedupe key, and the backlog of unprocessed events. */
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    objectId: text("object_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (table) => [index("stripe_events_unprocessed_idx").on(table.receivedAt).where(sql`${table.processedAt} is null`)],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];

@@ -37,6 +37,12 @@ export const env = createEnv({
     DATABASE_SLOW_QUERY_MS: positiveInt(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
+    /** Open (not completed) tasks a Free account may have; Pro has no limit. */
+    FREE_TASK_LIMIT: positiveInt(25),
+    /** The Pro upgrade's price in the currency's minor unit (49900 = ₹499.00), decided on the server only. */
+    PRO_PRICE_AMOUNT: positiveInt(49_900),
+    PRO_PRICE_CURRENCY: z.string().regex(/^[a-z]{3}$/, "expected a lowercase ISO currency code such as inr").default("inr"),
+
     CLERK_SECRET_KEY: z.string().regex(/^sk_(live|test)_/, "expected a Clerk secret key (sk_live_… or sk_test_…)"),
     /** The instance's PEM public key: session tokens are verified with it, without a network call. */
     CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
