@@ -6,7 +6,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "bench/baseline/.next/**", "db/migrations/**", "next-env.d.ts", ".data/**", "test-results/**", "playwright-report/**"],
+    ignores: [".next/**", ".next-*/**", "bench/baseline/.next/**", "db/migrations/**", "next-env.d.ts", ".data/**", "test-results/**", "playwright-report/**"],
   },
   {
     // Every Drizzle update and delete must carry a where clause, so no query can touch all rows.

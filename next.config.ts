@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { env } from "./lib/env";
 
 const nextConfig: NextConfig = {
+  distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,

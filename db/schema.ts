@@ -86,8 +86,9 @@ export const orders = pgTable(
   },
   (table) => [
     index("orders_user_idx").on(table.userId, table.createdAt.desc()),
-    // At most one open order per user, so concurrent "Buy Pro" clicks reuse it instead of racing.
-    uniqueIndex("orders_one_open_per_user_idx").on(table.userId).where(sql`${table.status} = 'requires_payment'`),
+    // At most one open order per user, so concurrent "Buy Pro" clicks reuse it instead of racing. A
+    // declined card leaves the PaymentIntent payable, so a failed order stays open for another try.
+    uniqueIndex("orders_one_open_per_user_idx").on(table.userId).where(sql`${table.status} in ('requires_payment', 'failed')`),
     check("orders_amount_positive", sql`${table.amount} > 0`),
   ],
 );

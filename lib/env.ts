@@ -28,6 +28,8 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: port,
+    /** Build output folder, so e2e and benchmark builds never overwrite the developer's .next. */
+    NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "expected a folder name starting with .next").default(".next"),
     /** The app's public origin; used for redirects and authorized parties. */
     APP_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) origin such as http://localhost:3000" }).optional(),
     DATABASE_URL: postgresUrl,

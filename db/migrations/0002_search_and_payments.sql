@@ -25,6 +25,6 @@ CREATE TABLE "stripe_events" (
 ALTER TABLE "tasks" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', "tasks"."title"), 'A') || setweight(to_tsvector('english', "tasks"."description"), 'B')) STORED;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "orders_user_idx" ON "orders" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE UNIQUE INDEX "orders_one_open_per_user_idx" ON "orders" USING btree ("user_id") WHERE "orders"."status" = 'requires_payment';--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_one_open_per_user_idx" ON "orders" USING btree ("user_id") WHERE "orders"."status" in ('requires_payment', 'failed');--> statement-breakpoint
 CREATE INDEX "stripe_events_unprocessed_idx" ON "stripe_events" USING btree ("received_at") WHERE "stripe_events"."processed_at" is null;--> statement-breakpoint
 CREATE INDEX "tasks_search_idx" ON "tasks" USING gin ("search");
