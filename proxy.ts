@@ -1,6 +1,7 @@
 import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
 import { NextResponse, type NextRequest } from "next/server";
-import { appUrl, env } from "@/lib/env";
+import { appUrl } from "@/lib/app-url";
+import { env } from "@/lib/env";
 
 const isPublic = createRouteMatcher(["/", "/sign-in(.*)", "/sign-up(.*)", "/api/webhooks/(.*)", "/api/health(.*)"]);
 const isApi = createRouteMatcher(["/api/(.*)"]);

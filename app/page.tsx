@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { env } from "@/lib/env";
+import { formatMoney, proPrice } from "@/lib/payments/pricing";
 
 const features = [
   { title: "Fast by default", body: "Server-rendered lists with keyset pagination stay quick at ten tasks or ten thousand." },
@@ -9,6 +11,7 @@ const features = [
 ];
 
 export default function LandingPage() {
+  const price = proPrice();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-6 py-5">
@@ -26,7 +29,7 @@ export default function LandingPage() {
       <main className="flex-1">
         <section className="mx-auto max-w-4xl px-6 pt-16 pb-20 text-center">
           <p className="mx-auto mb-6 w-fit rounded-full border border-brand-100 bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700">
-            Free for your first 25 open tasks
+            Free for your first {env.FREE_TASK_LIMIT} open tasks
           </p>
           <h1 className="text-5xl font-bold tracking-tight text-balance sm:text-6xl">Tasks that keep pace with you.</h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg text-pretty text-slate-600">
@@ -66,13 +69,13 @@ export default function LandingPage() {
           <div className="mt-10 grid gap-6 sm:grid-cols-2">
             <div className="rounded-2xl border border-slate-200 bg-white p-8">
               <h3 className="font-semibold">Free</h3>
-              <p className="mt-2 text-3xl font-bold">₹0</p>
-              <p className="mt-4 text-sm text-slate-600">Up to 25 open tasks, search, filters and due dates.</p>
+              <p className="mt-2 text-3xl font-bold">{formatMoney(0, price.currency)}</p>
+              <p className="mt-4 text-sm text-slate-600">Up to {env.FREE_TASK_LIMIT} open tasks, search, filters and due dates.</p>
             </div>
             <div className="rounded-2xl border-2 border-brand-500 bg-white p-8 shadow-sm">
               <h3 className="font-semibold">Pro</h3>
               <p className="mt-2 text-3xl font-bold">
-                ₹499 <span className="text-sm font-normal text-slate-500">once</span>
+                {price.label} <span className="text-sm font-normal text-slate-500">once</span>
               </p>
               <p className="mt-4 text-sm text-slate-600">Unlimited open tasks, forever. Pay once, no subscription.</p>
             </div>

@@ -84,3 +84,5 @@ function timed<T extends PromiseLike<unknown>>(query: T, text: string, observe: 
   });
   return query;
 }
+
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];

@@ -54,6 +54,7 @@ export const tasks = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type Plan = (typeof planEnum.enumValues)[number];
 export type Task = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;
 

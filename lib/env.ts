@@ -45,6 +45,17 @@ export const env = createEnv({
     PRO_PRICE_AMOUNT: positiveInt(49_900),
     PRO_PRICE_CURRENCY: z.string().regex(/^[a-z]{3}$/, "expected a lowercase ISO currency code such as inr").default("inr"),
 
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(live|test)_/, "expected a Stripe secret or restricted key (sk_… or rk_…)"),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "expected a Stripe webhook signing secret (whsec_…)"),
+    /** Stripe's API base; unset means https://api.stripe.com. */
+    STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    STRIPE_TIMEOUT_MS: positiveInt(8_000),
+    STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** Consecutive failed Stripe calls that open the circuit breaker. */
+    STRIPE_BREAKER_THRESHOLD: positiveInt(5),
+    /** How long an open breaker fails fast before letting one probe call through. */
+    STRIPE_BREAKER_HALF_OPEN_MS: positiveInt(15_000),
+
     CLERK_SECRET_KEY: z.string().regex(/^sk_(live|test)_/, "expected a Clerk secret key (sk_live_… or sk_test_…)"),
     /** The instance's PEM public key: session tokens are verified with it, without a network call. */
     CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
@@ -61,16 +72,18 @@ export const env = createEnv({
     NEXT_PUBLIC_CLERK_PROXY_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_JS_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_UI_URL: z.url().optional(),
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(live|test)_/, "expected a Stripe publishable key (pk_…)"),
+    /** Loads Stripe.js from here instead of js.stripe.com (the local emulator). */
+    NEXT_PUBLIC_STRIPE_JS_URL: z.url().optional(),
   },
   experimental__runtimeEnv: {
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
     NEXT_PUBLIC_CLERK_PROXY_URL: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
     NEXT_PUBLIC_CLERK_JS_URL: process.env.NEXT_PUBLIC_CLERK_JS_URL,
     NEXT_PUBLIC_CLERK_UI_URL: process.env.NEXT_PUBLIC_CLERK_UI_URL,
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
+    NEXT_PUBLIC_STRIPE_JS_URL: process.env.NEXT_PUBLIC_STRIPE_JS_URL,
   },
   emptyStringAsUndefined: true,
   onValidationError: reportInvalidEnvironment,
 });
-
-/** The origin the app is served from, defaulting to localhost on PORT. */
-export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

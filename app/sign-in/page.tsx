@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { SignIn } from "@clerk/nextjs";
 import { AuthPage } from "@/components/auth-page";
 import { currentUserId } from "@/lib/auth";
-import { appUrl, env } from "@/lib/env";
+import { appUrl } from "@/lib/app-url";
+import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };

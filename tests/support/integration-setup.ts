@@ -6,6 +6,8 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../db/migrate";
 import { createClerkEmulator } from "../../emulators/clerk/server";
 import { setup as clerkSetup } from "../../emulators/clerk/setup";
+import { createStripeEmulator } from "../../emulators/stripe/server";
+import { setup as stripeSetup } from "../../emulators/stripe/setup";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { createFreshDatabase } from "../../scripts/lib/test-database";
 import { readToolEnv } from "../../scripts/lib/tool-env";
@@ -33,7 +35,21 @@ export default async function setup(project: TestProject) {
   const clerkPort = (clerk.server.address() as AddressInfo).port;
   const clerkEnv = await clerkSetup({ dataDir: clerkDataDir, port: clerkPort, appUrl });
 
-  Object.assign(process.env, clerkEnv, {
+  // Stripe's deliveries are held: tests deliver events themselves, in the order and number they choose.
+  const stripeEnv = await stripeSetup({ dataDir: clerkDataDir, port: 0, appUrl });
+  const stripe = createStripeEmulator({
+    appUrl,
+    secretKey: stripeEnv.STRIPE_SECRET_KEY as string,
+    publishableKey: stripeEnv.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY as string,
+    webhookSecret: stripeEnv.STRIPE_WEBHOOK_SECRET as string,
+  });
+  stripe.webhooks.hold();
+  await new Promise<void>((resolve) => stripe.server.listen(0, "127.0.0.1", resolve));
+
+  Object.assign(process.env, clerkEnv, stripeEnv, {
+    STRIPE_API_URL: stripe.url(),
+    // A short open period so breaker tests see it recover within the test.
+    STRIPE_BREAKER_HALF_OPEN_MS: "1000",
     NODE_ENV: "test",
     APP_URL: appUrl,
     DATABASE_URL: database.url,
@@ -43,10 +59,12 @@ export default async function setup(project: TestProject) {
   });
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
   project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
+  project.provide("stripeEmulatorUrl", stripe.url());
   console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`);
 
   return async () => {
     await clerk.close();
+    await stripe.close();
     rmSync(clerkDataDir, { recursive: true, force: true });
     await database.drop();
   };
@@ -56,5 +74,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "postgresql" | "pglite";
     clerkEmulatorUrl: string;
+    stripeEmulatorUrl: string;
   }
 }

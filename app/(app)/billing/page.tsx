@@ -1,21 +1,70 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import { BuyPro } from "@/components/billing/buy-pro";
+import { OrderHistory } from "@/components/billing/order-history";
+import { PaymentOutcome } from "@/components/billing/payment-outcome";
+import { findOrderByPaymentIntent, listOrders } from "@/db/queries/orders";
 import { getUser } from "@/db/queries/users";
+import type { OrderStatus } from "@/db/schema";
 import { requireUser } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { proPrice } from "@/lib/payments/pricing";
+import { syncPaymentIntent } from "@/lib/payments/sync";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage() {
-  const user = await getUser(await requireUser());
+const returnParams = z.object({ payment_intent: z.string().regex(/^pi_\w+$/) });
+
+/**
+ * On return from Stripe, sync the order at once instead of waiting for the webhook. Only the
+ * person's own order is synced; if Stripe cannot be reached, the stored status is shown.
+ */
+async function syncReturnedPayment(userId: string, searchParams: unknown): Promise<OrderStatus | null> {
+  const parsed = returnParams.safeParse(searchParams);
+  if (!parsed.success) return null;
+  const order = await findOrderByPaymentIntent(userId, parsed.data.payment_intent);
+  if (!order) return null;
+  try {
+    const result = await syncPaymentIntent(parsed.data.payment_intent);
+    return result.status === "synced" ? result.orderStatus : order.status;
+  } catch (error) {
+    logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "billing return sync failed");
+    return order.status;
+  }
+}
+
+export default async function BillingPage({ searchParams }: PageProps<"/billing">) {
+  const userId = await requireUser();
+  const returned = await syncReturnedPayment(userId, await searchParams);
+  const [user, orders] = await Promise.all([getUser(userId), listOrders(userId)]);
   const isPro = user?.plan === "pro";
+  const price = proPrice();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
+      {returned ? <PaymentOutcome status={returned} /> : null}
       <section aria-labelledby="plan-heading" className="rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="plan-heading" className="text-sm font-medium text-slate-500">
           Current plan
         </h2>
-        <p className="mt-1 text-xl font-semibold">{isPro ? "Pro" : "Free"}</p>
-        <p className="mt-2 text-sm text-slate-600">{isPro ? "Unlimited open tasks." : "Up to 25 open tasks."}</p>
+        <p className="mt-1 text-xl font-semibold" data-testid="current-plan">
+          {isPro ? "Pro" : "Free"}
+        </p>
+        <p className="mt-2 text-sm text-slate-600">
+          {isPro ? "Unlimited open tasks. Thank you!" : `Up to ${env.FREE_TASK_LIMIT} open tasks. Pro removes the limit for a one-time ${price.label}.`}
+        </p>
+        {isPro || returned === "processing" ? null : (
+          <div className="mt-6">
+            <BuyPro priceLabel={price.label} />
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="history-heading" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="history-heading" className="mb-3 text-sm font-medium text-slate-500">
+          Order history
+        </h2>
+        <OrderHistory orders={orders} />
       </section>
     </div>
   );

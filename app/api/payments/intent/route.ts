@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { paymentErrorResponse, paymentsUnavailable } from "@/lib/payments/error-response";
+import { startProUpgrade } from "@/lib/payments/upgrade";
+import { withUser } from "@/lib/route-handler";
+import { stripeBreakerState } from "@/lib/stripe/call";
+
+// Nothing to choose: the price is the server's. An amount or anything else in the body is refused.
+const body = z.object({}).strict();
+
+const conflicts = {
+  already_pro: "Your account is already Pro.",
+  payment_in_progress: "A payment for this upgrade is already being processed. Check the billing page for its status.",
+} as const;
+
+/** Creates or resumes the Pro purchase and returns what the Payment Element needs. */
+export const POST = withUser(async (userId, request) => {
+  const text = await request.text();
+  let json: unknown = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    return Response.json({ error: "invalid_json", message: "The request body is not valid JSON." }, { status: 400 });
+  }
+  const parsed = body.safeParse(json);
+  if (!parsed.success) {
+    return Response.json({ error: "invalid_request", message: "This endpoint takes no parameters.", issues: z.flattenError(parsed.error) }, { status: 400 });
+  }
+  // Fail fast while Stripe is known to be down, before touching the database.
+  if (stripeBreakerState() === "open") return paymentsUnavailable();
+
+  try {
+    const result = await startProUpgrade(userId);
+    if (!result.ok) return Response.json({ error: result.error, message: conflicts[result.error] }, { status: 409 });
+    return Response.json({ clientSecret: result.clientSecret, orderId: result.orderId }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return paymentErrorResponse(error);
+  }
+});

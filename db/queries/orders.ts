@@ -1,0 +1,82 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import type { Transaction } from "@/db/connect";
+import { orders, users, type Order, type OrderStatus, type Plan } from "@/db/schema";
+import type { Price } from "@/lib/payments/pricing";
+
+/** Statuses in which an order can still be paid: at most one per user (a partial unique index). */
+const openStatuses = ["requires_payment", "failed"] as const;
+
+/**
+ * The user's open order, created if there is none. The partial unique index turns concurrent
+ * requests into one row: the losers' inserts do nothing and they read the winner's order.
+ */
+export async function findOrCreateOpenOrder(userId: string, price: Pick<Price, "amount" | "currency">): Promise<Order> {
+  await db
+    .insert(orders)
+    .values({ userId, amount: price.amount, currency: price.currency })
+    .onConflictDoNothing({ target: orders.userId, where: sql`${orders.status} in ('requires_payment', 'failed')` });
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), inArray(orders.status, openStatuses)));
+  if (!order) throw new Error("open order vanished between insert and select");
+  return order;
+}
+
+export async function attachPaymentIntent(userId: string, orderId: string, paymentIntentId: string): Promise<void> {
+  await db
+    .update(orders)
+    .set({ stripePaymentIntentId: paymentIntentId })
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+}
+
+/** Closes an open order whose price no longer matches, so a new one can be opened at today's price. */
+export async function cancelOpenOrder(userId: string, orderId: string): Promise<void> {
+  await db
+    .update(orders)
+    .set({ status: "canceled" })
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId), inArray(orders.status, openStatuses)));
+}
+
+export async function listOrders(userId: string, limit = 20): Promise<Order[]> {
+  return db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).limit(limit);
+}
+
+export async function findOrderByPaymentIntent(userId: string, paymentIntentId: string): Promise<Order | undefined> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.stripePaymentIntentId, paymentIntentId)));
+  return order;
+}
+
+/** Row locks that make syncs of one order run one at a time. */
+export async function lockOrderByPaymentIntent(tx: Transaction, paymentIntentId: string): Promise<Order | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.stripePaymentIntentId, paymentIntentId)).for("update");
+  return order;
+}
+
+export async function lockOrderById(tx: Transaction, orderId: string): Promise<Order | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  return order;
+}
+
+export async function recordOrderStatus(tx: Transaction, orderId: string, paymentIntentId: string, status: OrderStatus): Promise<void> {
+  await tx.update(orders).set({ status, stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, orderId));
+}
+
+/** Pro while any of the user's orders is paid and not refunded; derived, never toggled. */
+export async function recomputePlan(tx: Transaction, userId: string): Promise<Plan> {
+  // The user's row lock orders concurrent syncs of different orders of the same person.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+  const [row] = await tx
+    .update(users)
+    .set({
+      plan: sql`case when exists (select 1 from ${orders} where ${orders.userId} = ${userId} and ${orders.status} = 'succeeded') then 'pro'::plan else 'free'::plan end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ plan: users.plan });
+  return row?.plan ?? "free";
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import TasksPage from "@/app/(app)/tasks/page";
+import { POST as createIntent } from "@/app/api/payments/intent/route";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { stripeBreakerState } from "@/lib/stripe/call";
+import { clearFaults, setFaults } from "@/tests/support/stripe-emulator";
+
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
+  auth: async () => ({ userId: session.userId }),
+}));
+
+const startPurchase = async () => (await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }), {})) as Response;
+
+describe("the Stripe circuit breaker", () => {
+  it("opens when Stripe is down, answers 503 fast without touching tasks, and recovers", async () => {
+    session.userId = `user_breaker_${randomUUID().replaceAll("-", "")}`;
+    await db.insert(users).values({ id: session.userId });
+    // Stripe fails every call; Stripe-Should-Retry: false skips the SDK's own retries to keep this quick.
+    await setFaults({ failNext: { count: 1_000, status: 503, shouldRetry: false } });
+
+    for (let call = 0; call < env.STRIPE_BREAKER_THRESHOLD; call += 1) {
+      const response = await startPurchase();
+      expect(response.status).toBe(503);
+    }
+    expect(stripeBreakerState()).toBe("open");
+
+    const started = performance.now();
+    const fastFail = await startPurchase();
+    const elapsedMs = performance.now() - started;
+    expect(fastFail.status).toBe(503);
+    expect(elapsedMs).toBeLessThan(50);
+    expect(Number(fastFail.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await fastFail.json()).toMatchObject({ error: "payments_unavailable" });
+
+    // The tasks page does not depend on Stripe and renders as usual.
+    await expect(TasksPage({ searchParams: Promise.resolve({}) } as never)).resolves.toBeTruthy();
+
+    await clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, env.STRIPE_BREAKER_HALF_OPEN_MS + 100));
+    const recovered = await startPurchase();
+    expect(recovered.status).toBe(200);
+    expect(stripeBreakerState()).toBe("closed");
+  });
+});
