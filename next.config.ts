@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { withSentryConfig } from "@sentry/nextjs/config";
 // Importing env validates the configuration at build and at start: a bad variable stops both.
 import { env } from "./lib/env";
 
@@ -13,4 +14,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withSentryConfig(nextConfig, {
+  org: env.SENTRY_ORG,
+  project: env.SENTRY_PROJECT,
+  authToken: env.SENTRY_AUTH_TOKEN,
+  telemetry: false,
+  silent: true,
+  // Source maps go to Sentry only when a token is configured (a real Sentry project).
+  sourcemaps: { disable: !env.SENTRY_AUTH_TOKEN },
+  bundleSizeOptimizations: { excludeDebugStatements: true, excludeReplayIframe: true, excludeReplayShadowDom: true, excludeReplayWorker: true },
+});

@@ -1,9 +1,12 @@
 import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
-import { NextResponse, type NextRequest } from "next/server";
+import * as Sentry from "@sentry/nextjs";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
+import { requestIdFrom } from "@/lib/observability/request-context";
 
-const isPublic = createRouteMatcher(["/", "/sign-in(.*)", "/sign-up(.*)", "/api/webhooks/(.*)", "/api/health(.*)"]);
+// /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
+const isPublic = createRouteMatcher(["/", "/sign-in(.*)", "/sign-up(.*)", "/api/webhooks/(.*)", "/api/health(.*)", "/api/metrics"]);
 const isApi = createRouteMatcher(["/api/(.*)"]);
 
 /** Where to come back to after signing in: only a path on this site, never another origin. */
@@ -11,11 +14,14 @@ function returnPath(request: NextRequest): string {
   return `${request.nextUrl.pathname}${request.nextUrl.search}`;
 }
 
-export default clerkMiddleware(
+/** Continues to the page or route, handing it the request id. */
+const next = (request: NextRequest) => NextResponse.next({ request: { headers: request.headers } });
+
+const clerk = clerkMiddleware(
   async (auth, request) => {
-    if (isPublic(request)) return;
+    if (isPublic(request)) return next(request);
     const { userId } = await auth();
-    if (userId) return;
+    if (userId) return next(request);
     if (isApi(request)) {
       return NextResponse.json({ error: "unauthorized", message: "Sign in to use this API." }, { status: 401 });
     }
@@ -34,6 +40,18 @@ export default clerkMiddleware(
     signUpUrl: "/sign-up",
   },
 );
+
+/**
+ * Gives every request an id (kept from x-request-id when sane), passed to the handlers and echoed to
+ * the caller, and traces Clerk's session verification as its own span.
+ */
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const requestId = requestIdFrom(request.headers);
+  request.headers.set("x-request-id", requestId);
+  const response = (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ?? next(request);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
 
 export const config = {
   matcher: [

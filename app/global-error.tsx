@@ -1,9 +1,14 @@
 "use client";
 
+import * as Sentry from "@sentry/nextjs";
+import { useEffect } from "react";
 import "./globals.css";
 
 /** Replaces the root layout when it fails, so it renders its own <html> and <body>. */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    Sentry.captureException(error);
+  }, [error]);
   return (
     <html lang="en">
       <body className="grid min-h-screen place-items-center bg-slate-50 px-6 font-sans text-slate-900">

@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { env } from "@/lib/env";
 import { startTcpProxy } from "@/tests/support/tcp-proxy";
-import { createDatabase, type FinishedQuery } from "./connect";
+import { createDatabase } from "./connect";
 import { users } from "./schema";
 
 const url = env.DATABASE_URL;
 const options = { poolMax: env.DATABASE_POOL_MAX, connectTimeoutSeconds: 2, statementTimeoutMs: 2_000 };
 
 describe("createDatabase", () => {
-  const finished: FinishedQuery[] = [];
-  const { db, sql } = createDatabase({ url, ...options, onQuery: (query) => finished.push(query) });
+  const finished: { text: string; ok: boolean; durationMs: number }[] = [];
+  const { db, sql } = createDatabase({ url, ...options, observeQuery: (text) => (outcome) => finished.push({ text, ...outcome }) });
   afterAll(() => sql.end());
 
   it("reports every Drizzle query with its duration, inside transactions too", async () => {

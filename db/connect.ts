@@ -7,15 +7,14 @@ export interface DatabaseOptions {
   poolMax: number;
   connectTimeoutSeconds: number;
   statementTimeoutMs: number;
-  /** Told about every finished query: the seam for slow-query logs, metrics and traces. */
-  onQuery?: (query: FinishedQuery) => void;
+  /**
+   * Called as each query starts; the function it returns is called when the query ends. The seam
+   * for traces, metrics and slow-query logs.
+   */
+  observeQuery?: QueryObserver;
 }
 
-export interface FinishedQuery {
-  text: string;
-  durationMs: number;
-  ok: boolean;
-}
+export type QueryObserver = (text: string) => (outcome: { ok: boolean; durationMs: number }) => void;
 
 /**
  * Builds a postgres.js pool and a Drizzle instance over it. The app uses the singleton in db/client.ts;
@@ -28,20 +27,18 @@ export function createDatabase(options: DatabaseOptions) {
     connection: { statement_timeout: options.statementTimeoutMs, application_name: "taskpilot" },
     onnotice: () => {},
   });
-  const client = options.onQuery ? observeQueries(sql, options.onQuery) : sql;
+  const client = options.observeQuery ? observeQueries(sql, options.observeQuery) : sql;
   return { sql, db: drizzle({ client, schema }) };
 }
 
 export type Database = ReturnType<typeof createDatabase>["db"];
-
-type Observer = NonNullable<DatabaseOptions["onQuery"]>;
 
 /**
  * Drizzle's logger sees a query before it runs, never its duration, so timing wraps the driver:
  * `unsafe` is what Drizzle calls for every statement, and `begin`/`savepoint` hand it a
  * transaction-bound client that needs the same wrapping.
  */
-function observeQueries(sql: Sql, observe: Observer): Sql {
+function observeQueries(sql: Sql, observe: QueryObserver): Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
@@ -62,13 +59,14 @@ function observeQueries(sql: Sql, observe: Observer): Sql {
 }
 
 /** postgres.js queries are lazy thenables: the clock starts when the query is awaited. */
-function timed<T extends PromiseLike<unknown>>(query: T, text: string, observe: Observer): T {
+function timed<T extends PromiseLike<unknown>>(query: T, text: string, observe: QueryObserver): T {
   const then = query.then.bind(query);
   Object.defineProperty(query, "then", {
     configurable: true,
     value: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) => {
       const started = performance.now();
-      const finish = (ok: boolean) => observe({ text, durationMs: performance.now() - started, ok });
+      const end = observe(text);
+      const finish = (ok: boolean) => end({ ok, durationMs: performance.now() - started });
       return then(
         (value) => {
           finish(true);

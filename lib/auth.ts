@@ -1,8 +1,10 @@
 import "server-only";
 import { auth, createClerkClient } from "@clerk/nextjs/server";
+import * as Sentry from "@sentry/nextjs";
 import { ensureUser, updateUserProfile, type UserProfile } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { recordExternalCall } from "@/lib/observability/metrics";
 
 /** Thrown when a request has no valid session; routes turn it into 401, pages into a sign-in redirect. */
 export class UnauthorizedError extends Error {
@@ -24,21 +26,30 @@ const profileTimeoutMs = 2_000;
 
 /** Name and primary email from Clerk's Backend API, or null when Clerk does not answer in time. */
 async function fetchProfile(userId: string): Promise<UserProfile | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const user = await Promise.race([
-      clerk.users.getUser(userId),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${profileTimeoutMs} ms`)), profileTimeoutMs);
-      }),
-    ]);
-    return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
-  } catch (error) {
-    logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "clerk profile fetch failed");
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+  return Sentry.startSpan({ name: "clerk users.getUser", op: "http.client.clerk" }, async () => {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    let outcome = "ok";
+    try {
+      const user = await Promise.race([
+        clerk.users.getUser(userId),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${profileTimeoutMs} ms`)), profileTimeoutMs);
+        }),
+      ]);
+      return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
+    } catch (error) {
+      outcome = "error";
+      logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "clerk profile fetch failed");
+      return null;
+    } finally {
+      clearTimeout(timer);
+      const durationMs = Math.round(performance.now() - started);
+      recordExternalCall("clerk", "users.getUser", outcome, durationMs);
+      // A best-effort enrichment: no retries, the webhook fills the profile in later if this fails.
+      logger.info({ service: "clerk", operation: "users.getUser", outcome, durationMs, retries: 0 }, "external call");
+    }
+  });
 }
 
 /** The signed-in user's id, or null. Verification is networkless: the middleware checked the token with CLERK_JWT_KEY. */

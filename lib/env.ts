@@ -13,6 +13,12 @@ const postgresUrl = z.url({
 });
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const port = z.coerce.number().int().min(1).max(65_535).default(3000);
+const sampleRate = z.coerce.number().min(0).max(1).default(1);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true" || value === "1");
 
 function reportInvalidEnvironment(issues: readonly { message: string; path?: readonly unknown[] }[]): never {
   const lines = issues.map((issue) => {
@@ -56,6 +62,20 @@ export const env = createEnv({
     /** How long an open breaker fails fast before letting one probe call through. */
     STRIPE_BREAKER_HALF_OPEN_MS: positiveInt(15_000),
 
+    /** Bearer token that GET /api/metrics requires. */
+    METRICS_TOKEN: z.string().min(16, "expected a random token of at least 16 characters"),
+    METRICS_ENABLED: flag(true),
+
+    /** Server-side Sentry DSN; unset turns Sentry off on the server at no cost. */
+    SENTRY_DSN: z.url().optional(),
+    SENTRY_ENVIRONMENT: z.string().min(1).default("development"),
+    SENTRY_RELEASE: z.string().min(1).optional(),
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    /** Build-time only: source maps are uploaded to Sentry when this is set. */
+    SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
+    SENTRY_ORG: z.string().min(1).optional(),
+    SENTRY_PROJECT: z.string().min(1).optional(),
+
     CLERK_SECRET_KEY: z.string().regex(/^sk_(live|test)_/, "expected a Clerk secret key (sk_live_… or sk_test_…)"),
     /** The instance's PEM public key: session tokens are verified with it, without a network call. */
     CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
@@ -72,6 +92,10 @@ export const env = createEnv({
     NEXT_PUBLIC_CLERK_PROXY_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_JS_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_UI_URL: z.url().optional(),
+    /** Browser-side Sentry DSN; unset keeps the browser SDK from sending anything. */
+    NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().min(1).default("development"),
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(live|test)_/, "expected a Stripe publishable key (pk_…)"),
     /** Loads Stripe.js from here instead of js.stripe.com (the local emulator). */
     NEXT_PUBLIC_STRIPE_JS_URL: z.url().optional(),
@@ -81,6 +105,9 @@ export const env = createEnv({
     NEXT_PUBLIC_CLERK_PROXY_URL: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
     NEXT_PUBLIC_CLERK_JS_URL: process.env.NEXT_PUBLIC_CLERK_JS_URL,
     NEXT_PUBLIC_CLERK_UI_URL: process.env.NEXT_PUBLIC_CLERK_UI_URL,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
     NEXT_PUBLIC_STRIPE_JS_URL: process.env.NEXT_PUBLIC_STRIPE_JS_URL,
   },

@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
 
 export interface DependencyStatus {
   status: "ok" | "down";
@@ -19,7 +20,7 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 export async function checkDatabase(timeoutMs = 1_000): Promise<DependencyStatus> {
   const started = performance.now();
   try {
-    await withTimeout(sql`select 1`.execute(), timeoutMs);
+    await withTimeout(db.execute(sql`select 1`), timeoutMs);
     return { status: "ok", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     const code = typeof error === "object" && error && "code" in error ? String(error.code) : undefined;

@@ -7,6 +7,7 @@
  *   --pretty     pretty-print the command's JSON logs (npm run dev)
  *   --ephemeral  in-memory database and a temporary data folder; .env.local is left alone (tests)
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ import type { Writable } from "node:stream";
 import pinoPretty from "pino-pretty";
 import { applyMigrations } from "../db/migrate";
 import { describeUnreachableDatabase } from "../db/connection-error";
-import { updateEnvFile } from "./lib/env-file";
+import { readEnvFile, updateEnvFile } from "./lib/env-file";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { emulators, startEmulators } from "./lib/emulators";
 import { ProcessGroup, run } from "./lib/processes";
@@ -66,13 +67,17 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   const appUrl = `http://localhost:${toolEnv.PORT}`;
+  const envFile = path.join(root, ".env.local");
+  // Created once and kept, so a Prometheus scraper configured with it keeps working across restarts.
+  const metricsToken = (flags.ephemeral ? undefined : readEnvFile(envFile).METRICS_TOKEN) ?? randomBytes(24).toString("base64url");
   const generated: Record<string, string> = {
+    METRICS_TOKEN: metricsToken,
     ...(await prepareDatabase()),
     APP_URL: appUrl,
     ...(await startEmulators(group, { root, dataDir, appPort: toolEnv.PORT, appUrl, onExit: () => void shutdown(1) })),
   };
   if (!flags.ephemeral) {
-    updateEnvFile(path.join(root, ".env.local"), generated);
+    updateEnvFile(envFile, generated);
     console.log("[stack] configuration written to .env.local");
   }
 

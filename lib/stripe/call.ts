@@ -1,9 +1,12 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import * as Sentry from "@sentry/nextjs";
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from "cockatiel";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { metrics, metricsEnabled, recordExternalCall } from "@/lib/observability/metrics";
+import { singleton } from "@/lib/singleton";
 import { stripe } from "./client";
 
 /** Failures that mean Stripe is unreachable or failing, as opposed to Stripe refusing our request. */
@@ -16,36 +19,44 @@ export function isStripeOutage(error: unknown): boolean {
  * Opens after STRIPE_BREAKER_THRESHOLD consecutive outages (each already retried by the SDK), then
  * fails fast until one probe call is let through after STRIPE_BREAKER_HALF_OPEN_MS.
  */
-export const stripeBreaker = circuitBreaker(handleWhen(isStripeOutage), {
-  halfOpenAfter: env.STRIPE_BREAKER_HALF_OPEN_MS,
-  breaker: new ConsecutiveBreaker(env.STRIPE_BREAKER_THRESHOLD),
+const breaker = singleton("stripe-breaker", () => {
+  const policy = circuitBreaker(handleWhen(isStripeOutage), {
+    halfOpenAfter: env.STRIPE_BREAKER_HALF_OPEN_MS,
+    breaker: new ConsecutiveBreaker(env.STRIPE_BREAKER_THRESHOLD),
+  });
+  const state = { policy, openedAt: 0 };
+  policy.onBreak(() => {
+    state.openedAt = Date.now();
+    logger.error({ service: "stripe" }, "stripe circuit breaker opened");
+  });
+  policy.onReset(() => logger.info({ service: "stripe" }, "stripe circuit breaker closed"));
+  policy.onStateChange((circuit) => {
+    if (metricsEnabled) metrics.breakerState.set({ service: "stripe" }, circuit === CircuitState.Closed ? 0 : circuit === CircuitState.HalfOpen ? 1 : 2);
+  });
+  return state;
 });
-
-let openedAt = 0;
-stripeBreaker.onBreak(() => {
-  openedAt = Date.now();
-  logger.error({ service: "stripe" }, "stripe circuit breaker opened");
-});
-stripeBreaker.onReset(() => logger.info({ service: "stripe" }, "stripe circuit breaker closed"));
 
 export type BreakerState = "closed" | "open" | "half_open";
 
 export function stripeBreakerState(): BreakerState {
-  if (stripeBreaker.state === CircuitState.Closed) return "closed";
-  return stripeBreaker.state === CircuitState.HalfOpen ? "half_open" : "open";
+  if (breaker.policy.state === CircuitState.Closed) return "closed";
+  return breaker.policy.state === CircuitState.HalfOpen ? "half_open" : "open";
 }
 
 /** Seconds until the open breaker lets a probe through: the Retry-After for a 503. */
 export function stripeRetryAfterSeconds(): number {
-  return Math.max(1, Math.ceil((openedAt + env.STRIPE_BREAKER_HALF_OPEN_MS - Date.now()) / 1_000));
+  return Math.max(1, Math.ceil((breaker.openedAt + env.STRIPE_BREAKER_HALF_OPEN_MS - Date.now()) / 1_000));
 }
 
 // The SDK retries internally and emits one "request" event per attempt; counting them inside the
 // call's async context gives the exact retry count for logs and metrics.
-const attempts = new AsyncLocalStorage<{ count: number }>();
-stripe.on("request", () => {
-  const counter = attempts.getStore();
-  if (counter) counter.count += 1;
+const attempts = singleton("stripe-attempts", () => {
+  const storage = new AsyncLocalStorage<{ count: number }>();
+  stripe.on("request", () => {
+    const counter = storage.getStore();
+    if (counter) counter.count += 1;
+  });
+  return storage;
 });
 
 export type StripeCallOutcome = "ok" | "rejected" | "unavailable" | "short_circuited";
@@ -55,19 +66,27 @@ function outcomeOf(error: unknown): StripeCallOutcome {
   return isStripeOutage(error) ? "unavailable" : "rejected";
 }
 
-/** Runs one Stripe API call through the breaker and records service, operation, outcome, duration and retries. */
+/**
+ * Runs one Stripe API call through the breaker, in a Sentry span, and records service, operation,
+ * outcome, duration and retries in the logs and metrics.
+ */
 export async function callStripe<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const counter = { count: 0 };
-  let outcome: StripeCallOutcome = "ok";
-  try {
-    return await stripeBreaker.execute(() => attempts.run(counter, call));
-  } catch (error) {
-    outcome = outcomeOf(error);
-    throw error;
-  } finally {
-    const durationMs = Math.round(performance.now() - started);
-    const retries = Math.max(0, counter.count - 1);
-    logger[outcome === "ok" ? "info" : "warn"]({ service: "stripe", operation, outcome, durationMs, retries }, "external call");
-  }
+  return Sentry.startSpan({ name: `stripe ${operation}`, op: "http.client.stripe", attributes: { "stripe.operation": operation } }, async (span) => {
+    const started = performance.now();
+    const counter = { count: 0 };
+    let outcome: StripeCallOutcome = "ok";
+    try {
+      return await breaker.policy.execute(() => attempts.run(counter, call));
+    } catch (error) {
+      outcome = outcomeOf(error);
+      span.setStatus({ code: 2, message: outcome });
+      throw error;
+    } finally {
+      const durationMs = Math.round(performance.now() - started);
+      const retries = Math.max(0, counter.count - 1);
+      span.setAttributes({ "stripe.outcome": outcome, "stripe.retries": retries });
+      recordExternalCall("stripe", operation, outcome, durationMs);
+      logger[outcome === "ok" ? "info" : "warn"]({ service: "stripe", operation, outcome, durationMs, retries }, "external call");
+    }
+  });
 }

@@ -13,6 +13,7 @@ interface EmulatorDefinition {
 export const emulators: EmulatorDefinition[] = [
   { name: "clerk", portOffset: 10, setup: async (options) => (await import("../../emulators/clerk/setup")).setup(options) },
   { name: "stripe", portOffset: 20, setup: async (options) => (await import("../../emulators/stripe/setup")).setup(options) },
+  { name: "sentry", portOffset: 30, setup: async (options) => (await import("../../emulators/sentry/setup")).setup(options) },
 ];
 
 function waitForPort(port: number, timeoutMs: number): Promise<void> {

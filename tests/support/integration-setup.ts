@@ -51,6 +51,7 @@ export default async function setup(project: TestProject) {
     // A short open period so breaker tests see it recover within the test.
     STRIPE_BREAKER_HALF_OPEN_MS: "1000",
     NODE_ENV: "test",
+    METRICS_TOKEN: "integration-metrics-token",
     APP_URL: appUrl,
     DATABASE_URL: database.url,
     // One connection at a time on PGlite (see scripts/stack.ts).

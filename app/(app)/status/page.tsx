@@ -1,33 +1,50 @@
 import type { Metadata } from "next";
-import { checkDatabase } from "@/lib/health";
+import { ServiceCard, type Health } from "@/components/status/service-card";
+import { TestErrorButton } from "@/components/status/test-error-button";
+import { requireUser } from "@/lib/auth";
+import { statusReport } from "@/lib/observability/status";
 
 export const metadata: Metadata = { title: "Status" };
 export const dynamic = "force-dynamic";
 
+const breakerLabels = { closed: "closed (calls flow)", half_open: "half-open (probing)", open: "open (failing fast)" } as const;
+
+/** Errors above this share of calls mark a service degraded. */
+const degradedErrorRate = 0.05;
+
 export default async function StatusPage() {
-  const database = await checkDatabase();
-  const healthy = database.status === "ok";
+  await requireUser();
+  const report = await statusReport();
+  const databaseHealth: Health = report.database.check.status === "down" ? "down" : report.database.stats.errorRate > degradedErrorRate ? "degraded" : "healthy";
+  const stripeHealth: Health =
+    report.stripe.breaker === "open" ? "down" : report.stripe.breaker === "half_open" || report.stripe.stats.errorRate > degradedErrorRate ? "degraded" : "healthy";
+  const clerkHealth: Health = report.clerk.stats.errorRate > degradedErrorRate ? "degraded" : "healthy";
+  const allHealthy = [databaseHealth, stripeHealth, clerkHealth].every((health) => health === "healthy");
+
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Status</h1>
-        <p className="mt-1 text-sm text-slate-600">Live health of the services Taskpilot depends on.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {allHealthy ? "All systems are working normally." : "Some services need attention."} Figures come from this server instance since it started.
+        </p>
       </div>
-      <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
-        <li className="flex items-center justify-between px-6 py-4">
-          <div>
-            <p className="font-medium">Database</p>
-            <p className="text-sm text-slate-500">PostgreSQL round trip</p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ServiceCard name="Database" description="PostgreSQL queries" health={databaseHealth} stats={report.database.stats}>
+          Live round trip: {report.database.check.latencyMs} ms{report.database.check.error ? ` (${report.database.check.error})` : ""}.
+        </ServiceCard>
+        <ServiceCard name="Stripe" description="Payments API calls" health={stripeHealth} stats={report.stripe.stats}>
+          <p>Circuit breaker: {breakerLabels[report.stripe.breaker]}.</p>
+          <p>Webhook backlog: {report.stripe.backlog === null ? "unknown" : `${report.stripe.backlog} unprocessed event${report.stripe.backlog === 1 ? "" : "s"}`}.</p>
+        </ServiceCard>
+        <ServiceCard name="Clerk" description="Authentication: Backend API calls; sessions are verified locally" health={clerkHealth} stats={report.clerk.stats} />
+        <ServiceCard name="Sentry" description="Error and trace reporting" health={report.sentry.enabled ? "healthy" : "off"}>
+          <p>{report.sentry.enabled ? `Sending to ${report.sentry.host} (${report.sentry.environment}).` : "No DSN configured: nothing is sent."}</p>
+          <div className="mt-3">
+            <TestErrorButton />
           </div>
-          <div className="text-right">
-            <p className={`inline-flex items-center gap-2 text-sm font-medium ${healthy ? "text-emerald-700" : "text-red-700"}`}>
-              <span aria-hidden className={`size-2 rounded-full ${healthy ? "bg-emerald-500" : "bg-red-500"}`} />
-              {healthy ? "Operational" : "Unavailable"}
-            </p>
-            <p className="text-xs text-slate-500">{database.latencyMs} ms</p>
-          </div>
-        </li>
-      </ul>
+        </ServiceCard>
+      </div>
     </div>
   );
 }

@@ -1,13 +1,29 @@
+import { env } from "@/lib/env";
 import { checkDatabase } from "@/lib/health";
+import { route } from "@/lib/route-handler";
+import { stripeBreakerState } from "@/lib/stripe/call";
 
 export const dynamic = "force-dynamic";
 
-/** Readiness: 200 only when every dependency answers; 503 with the failing one named otherwise. */
-export async function GET() {
+/**
+ * Readiness: 503 when the database does not answer, since nothing works without it. An open Stripe
+ * breaker is reported as degraded but keeps the instance in rotation: every instance shares the same
+ * Stripe, so taking them out would stop tasks too, and the breaker already fails payments fast.
+ */
+export const GET = route("/api/health/ready", async () => {
   const database = await checkDatabase();
+  const breaker = stripeBreakerState();
   const ready = database.status === "ok";
   return Response.json(
-    { status: ready ? "ready" : "not_ready", checks: { database } },
+    {
+      status: ready ? "ready" : "not_ready",
+      checks: {
+        database,
+        stripe: { status: breaker === "closed" ? "ok" : "degraded", breaker },
+        // Reaching this line means lib/env.ts validated every variable at start.
+        configuration: { status: "ok", sentry: env.SENTRY_DSN ? "enabled" : "disabled" },
+      },
+    },
     { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
-}
+});

@@ -13,7 +13,7 @@ const conflicts = {
 } as const;
 
 /** Creates or resumes the Pro purchase and returns what the Payment Element needs. */
-export const POST = withUser(async (userId, request) => {
+export const POST = withUser("/api/payments/intent", async (userId, request) => {
   const text = await request.text();
   let json: unknown = {};
   try {

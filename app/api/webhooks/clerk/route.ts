@@ -1,22 +1,30 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { verifyWebhook } from "@clerk/nextjs/webhooks";
 import { applyClerkUserEvent } from "@/db/queries/users";
 import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/lib/clerk-webhook";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { recordWebhook } from "@/lib/observability/metrics";
+import { route } from "@/lib/route-handler";
 
 /** Clerk user sync: verify the svix signature, then apply each user event exactly once. */
-export async function POST(request: NextRequest) {
+export const POST = route("/api/webhooks/clerk", async (request) => {
   let event: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
-    event = await verifyWebhook(request, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
+    event = await verifyWebhook(new NextRequest(request), { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
+    recordWebhook("clerk", "rejected");
     return Response.json({ error: "invalid_signature", message: "The webhook signature could not be verified." }, { status: 400 });
   }
-  if (!handledClerkEventTypes.has(event.type)) return Response.json({ status: "ignored" });
+  recordWebhook("clerk", "received");
+  if (!handledClerkEventTypes.has(event.type)) {
+    recordWebhook("clerk", "ignored");
+    return Response.json({ status: "ignored" });
+  }
 
   const parsed = clerkUserEvent.safeParse(event);
   if (!parsed.success) {
+    recordWebhook("clerk", "rejected");
     return Response.json({ error: "invalid_payload", message: "The event does not have the expected shape." }, { status: 400 });
   }
   // The svix id is covered by the signature, so it is a trustworthy delivery id.
@@ -25,6 +33,7 @@ export async function POST(request: NextRequest) {
   const outcome = await applyClerkUserEvent(
     type === "user.deleted" ? { id, type, userId: data.id } : { id, type, userId: data.id, profile: profileFromClerkUser(data) },
   );
+  recordWebhook("clerk", outcome === "applied" ? "processed" : outcome);
   logger.info({ webhook: "clerk", type, userId: data.id, outcome }, "clerk webhook");
   return Response.json({ status: outcome });
-}
+});

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+import { sendTestErrorAction } from "@/app/(app)/status/actions";
+
+type State = { step: "idle" | "sending" } | { step: "sent"; reference?: string };
+
+export function TestErrorButton() {
+  const [state, setState] = useState<State>({ step: "idle" });
+
+  async function send() {
+    setState({ step: "sending" });
+    try {
+      await sendTestErrorAction();
+    } catch (error) {
+      // The failure is the point: the server reported it; the digest ties this click to the report.
+      setState({ step: "sent", reference: (error as { digest?: string }).digest });
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        onClick={send}
+        disabled={state.step === "sending"}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+      >
+        {state.step === "sending" ? "Sending…" : "Send a test error"}
+      </button>
+      <p aria-live="polite" className="text-sm text-slate-600">
+        {state.step === "sent" ? `Test error sent${state.reference ? ` (reference ${state.reference})` : ""}.` : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type * as Sentry from "@sentry/nextjs";
+import { scrubSentryEvent, scrubSentrySpan } from "./sentry-scrub";
+
+type Options = NonNullable<Parameters<typeof Sentry.init>[0]>;
+
+/**
+ * What every runtime (server, edge, browser) tells Sentry about privacy: collect no user details,
+ * cookies or bodies in the first place, and scrub whatever else is sent.
+ */
+export const privacyOptions = {
+  dataCollection: {
+    userInfo: false,
+    cookies: false,
+    httpBodies: [],
+    httpHeaders: { request: { deny: ["authorization", "cookie", "stripe-signature", "svix-signature"] }, response: { deny: ["set-cookie"] } },
+  },
+  beforeSend: scrubSentryEvent,
+  beforeSendSpan: scrubSentrySpan,
+} satisfies Options;

@@ -1,0 +1,15 @@
+import * as Sentry from "@sentry/nextjs";
+import { env } from "@/lib/env";
+import { privacyOptions } from "./sentry-options";
+
+/** Server and edge share one setup. Without a DSN Sentry is never initialised: no client, no transport, no cost. */
+export function initServerSentry(): void {
+  if (!env.SENTRY_DSN) return;
+  Sentry.init({
+    dsn: env.SENTRY_DSN,
+    environment: env.SENTRY_ENVIRONMENT,
+    release: env.SENTRY_RELEASE,
+    tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+    ...privacyOptions,
+  });
+}

@@ -1,0 +1,3 @@
+import { initServerSentry } from "@/lib/observability/sentry-server";
+
+initServerSentry();
