@@ -14,6 +14,9 @@ export const privacyOptions = {
     httpBodies: [],
     httpHeaders: { request: { deny: ["authorization", "cookie", "stripe-signature", "svix-signature"] }, response: { deny: ["set-cookie"] } },
   },
+  // Drizzle's own OpenTelemetry spans repeat our db.query spans three times over, with the query's
+  // parameters (personal data) as attributes.
+  ignoreSpans: [/^drizzle\./],
   beforeSend: scrubSentryEvent,
   beforeSendSpan: scrubSentrySpan,
 } satisfies Options;

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signInWithCookies } from "./support/clerk";
+import { errorEvents, pageTraceId, waitForTrace, type TraceItem } from "./support/sentry";
+
+const browserPageload = (item: TraceItem) => item.origin === "browser" && item.op === "pageload";
+const serverSpan = (op: string) => (item: TraceItem) => item.origin === "server" && item.kind === "span" && item.op === op;
+
+let userName = "";
+test.beforeEach(async ({ context, baseURL }) => {
+  const user = await createUser("Tracy", "Tracer");
+  userName = user.name;
+  await signInWithCookies(context, baseURL as string, user.id);
+});
+
+test("loading /tasks and creating a task: the browser pageload and the Server Action's SQL share one trace", async ({ page }) => {
+  await page.goto("/tasks");
+  const traceId = await pageTraceId(page);
+  const form = page.getByRole("region", { name: "Add a task" });
+  await form.getByLabel("Title").fill("Traced task");
+  await form.getByRole("button", { name: "Add task" }).click();
+  await expect(form.getByRole("status")).toHaveText("Task added.");
+
+  await waitForTrace(traceId, {
+    "browser pageload": browserPageload,
+    "SQL reading the tasks": (item) => serverSpan("db.query")(item) && /^select .* from "tasks"/i.test(item.name ?? ""),
+    "SQL inserting the task": (item) => serverSpan("db.query")(item) && /^insert into "tasks"/i.test(item.name ?? ""),
+  });
+});
+
+test("starting a payment: one trace from the click through the route handler to SQL and Stripe", async ({ page }) => {
+  await page.goto("/billing");
+  const traceId = await pageTraceId(page);
+  await page.getByRole("button", { name: /Buy Pro/ }).click();
+  await expect(page.getByLabel("Card number")).toBeVisible();
+
+  // The click's fetch carries the page's trace to the server (the browser records no span of its own
+  // once the pageload has ended), so the route handler's spans land in this same trace.
+  const items = await waitForTrace(traceId, {
+    "browser pageload": browserPageload,
+    "the intent route handler": (item) => item.origin === "server" && /\/api\/payments\/intent/.test(item.name ?? ""),
+    "database span": serverSpan("db.query"),
+    "Stripe span": (item) => serverSpan("http.client.stripe")(item) && item.name === "stripe payment_intents.create",
+  });
+  // No person's data in what was sent: no name, no session token.
+  const sent = JSON.stringify(items);
+  expect(sent).not.toContain(userName);
+  expect(sent).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+});
+
+test("a server error on purpose arrives as an event carrying the click's trace", async ({ page }) => {
+  await page.goto("/status");
+  const traceId = await pageTraceId(page);
+  await page.getByRole("button", { name: "Send a test error" }).click();
+  await expect(page.getByText(/Test error sent/)).toBeVisible();
+
+  await waitForTrace(traceId, {
+    "browser pageload": browserPageload,
+    "server error event": (item) => item.kind === "error" && item.origin === "server" && /Taskpilot test error/.test(item.message ?? ""),
+  });
+  const [event] = await errorEvents(traceId);
+  expect(JSON.stringify(event)).not.toMatch(/__session|__client_uat|eyJ[\w-]+\.[\w-]+\./);
+});
