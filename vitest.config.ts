@@ -12,7 +12,7 @@ const shared = {
     },
   },
 };
-const exclude = ["node_modules/**", ".next/**", "e2e/**", "bench/**", ".data/**"];
+const exclude = ["node_modules/**", ".next*/**", "e2e/**", "bench/**", ".data/**"];
 // Embedded PGlite serves one connection at a time: integration files then run one after another.
 const onEmbeddedDatabase = !readToolEnv().DATABASE_URL;
 

@@ -13,26 +13,41 @@ function loadEnvModule(vars: Record<string, string>) {
   });
 }
 
+/** The smallest valid configuration: the required variables only. */
+const required = {
+  DATABASE_URL: "postgres://app@127.0.0.1:5432/tasks",
+  METRICS_TOKEN: "a-long-enough-metrics-token",
+  CLERK_SECRET_KEY: "sk_test_placeholder",
+  CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----MIIB-----END PUBLIC KEY-----",
+  CLERK_WEBHOOK_SIGNING_SECRET: "whsec_placeholder",
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_placeholder",
+  STRIPE_SECRET_KEY: "sk_test_placeholder",
+  STRIPE_WEBHOOK_SECRET: "whsec_placeholder",
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_placeholder",
+};
+
 describe("lib/env", () => {
   it("loads with a valid configuration", () => {
-    const result = loadEnvModule({ DATABASE_URL: "postgres://app@127.0.0.1:5432/tasks" });
+    const result = loadEnvModule(required);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
 
   it("stops with each bad variable and its expectation, never the secret value", () => {
-    const result = loadEnvModule({ DATABASE_URL: "mysql://app:hunter2@db/tasks", DATABASE_POOL_MAX: "-3", LOG_LEVEL: "loud" });
+    const result = loadEnvModule({ ...required, DATABASE_URL: "mysql://app:hunter2@db/tasks", DATABASE_POOL_MAX: "-3", LOG_LEVEL: "loud", STRIPE_SECRET_KEY: "sk_nope_s3cr3t" });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("Invalid environment variables");
     expect(result.stderr).toContain("DATABASE_URL: expected a postgres:// connection URL");
     expect(result.stderr).toMatch(/DATABASE_POOL_MAX: .*>0/);
     expect(result.stderr).toMatch(/LOG_LEVEL: .*"info"/);
+    expect(result.stderr).toContain("STRIPE_SECRET_KEY: expected a Stripe secret or restricted key");
     expect(result.stderr).not.toContain("hunter2");
+    expect(result.stderr).not.toContain("s3cr3t");
   });
 
-  it("reports a missing required variable", () => {
+  it("reports every missing required variable", () => {
     const result = loadEnvModule({});
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/DATABASE_URL: /);
+    for (const name of Object.keys(required)) expect(result.stderr).toMatch(new RegExp(`${name}: `));
   });
 });
