@@ -38,9 +38,15 @@ const breaker = singleton("stripe-breaker", () => {
 
 export type BreakerState = "closed" | "open" | "half_open";
 
+/**
+ * The breaker as callers should see it. Cockatiel moves from open to half-open only when the next
+ * call arrives, so once the open period is over this already says half_open: a probe may go through.
+ */
 export function stripeBreakerState(): BreakerState {
-  if (breaker.policy.state === CircuitState.Closed) return "closed";
-  return breaker.policy.state === CircuitState.HalfOpen ? "half_open" : "open";
+  const { state } = breaker.policy;
+  if (state === CircuitState.Closed) return "closed";
+  if (state === CircuitState.HalfOpen || Date.now() >= breaker.openedAt + env.STRIPE_BREAKER_HALF_OPEN_MS) return "half_open";
+  return "open";
 }
 
 /** Seconds until the open breaker lets a probe through: the Retry-After for a 503. */
