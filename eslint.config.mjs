@@ -9,6 +9,10 @@ const config = [
     ignores: [".next/**", ".next-*/**", "bench/baseline/.next/**", "db/migrations/**", "next-env.d.ts", ".data/**", "test-results/**", "playwright-report/**"],
   },
   {
+    // Destructuring to leave a property out (`const { secret: _, ...rest } = x`) is intended.
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
     // Every Drizzle update and delete must carry a where clause, so no query can touch all rows.
     plugins: { drizzle },
     rules: {

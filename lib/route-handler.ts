@@ -1,7 +1,6 @@
 import "server-only";
 import { requireUser, UnauthorizedError } from "@/lib/auth";
-import { logger } from "@/lib/logger";
-import { metrics, metricsEnabled } from "@/lib/observability/metrics";
+import { observe } from "@/lib/observability/observe";
 import { requestContext, requestIdFrom } from "@/lib/observability/request-context";
 
 type Handler = (request: Request) => Promise<Response>;
@@ -14,20 +13,9 @@ type AuthedHandler = (userId: string, request: Request) => Promise<Response>;
 export function route(name: string, handler: Handler) {
   return async (request: Request): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
-    const started = performance.now();
-    return requestContext.run({ requestId, route: name }, async () => {
-      let status = 500;
-      try {
-        const response = await handler(request);
-        status = response.status;
-        response.headers.set("x-request-id", requestId);
-        return response;
-      } finally {
-        const durationMs = performance.now() - started;
-        if (metricsEnabled) metrics.httpDuration.observe({ route: name, method: request.method, status: String(status) }, durationMs / 1_000);
-        logger.info({ method: request.method, status, durationMs: Math.round(durationMs) }, "request completed");
-      }
-    });
+    const response = await observe({ route: name, method: request.method, requestId }, () => handler(request), (result) => String(result.status));
+    response.headers.set("x-request-id", requestId);
+    return response;
   };
 }
 

@@ -1,32 +1,49 @@
 import type { Metadata } from "next";
-import { listTasks } from "@/db/queries/tasks";
+import { EmptyState } from "@/components/tasks/empty-state";
+import { TaskCreateForm } from "@/components/tasks/task-create-form";
+import { TaskFilters } from "@/components/tasks/task-filters";
+import { TaskList } from "@/components/tasks/task-list";
+import { TaskPagination } from "@/components/tasks/task-pagination";
+import { UsageMeter } from "@/components/tasks/usage-meter";
+import { getTaskUsage, listTasks } from "@/db/queries/tasks";
 import { requireUser } from "@/lib/auth";
+import { encodeCursor } from "@/lib/tasks/cursor";
+import { todayUtc } from "@/lib/tasks/dates";
+import { hasFilters, parseTaskListParams, taskListHref } from "@/lib/tasks/list-params";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-const priorityStyles = { low: "bg-slate-100 text-slate-700", medium: "bg-amber-100 text-amber-800", high: "bg-red-100 text-red-800" } as const;
-
-export default async function TasksPage() {
+export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   const userId = await requireUser();
-  const tasks = await listTasks(userId);
+  const params = parseTaskListParams(await searchParams);
+  const today = todayUtc();
+  const [page, usage] = await Promise.all([listTasks(userId, { ...params, today }), getTaskUsage(userId)]);
+  const tasks = page.tasks.map(({ id, title, description, priority, dueDate, completed }) => ({ id, title, description, priority, dueDate, completed }));
+  const view = { q: params.q, status: params.status, due: params.due, sort: params.sort, limit: params.limit };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-      {tasks.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">No tasks yet.</p>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
-          {tasks.map((task) => (
-            <li key={task.id} className="flex items-center justify-between gap-4 px-5 py-3">
-              <div className="min-w-0">
-                <p className={`truncate font-medium ${task.completed ? "text-slate-400 line-through" : ""}`}>{task.title}</p>
-                {task.dueDate ? <p className="text-xs text-slate-500">Due {task.dueDate}</p> : null}
-              </div>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${priorityStyles[task.priority]}`}>{task.priority}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
+          <p className="mt-1 text-sm text-slate-600">Everything on your plate, newest first unless you say otherwise.</p>
+        </div>
+        <UsageMeter usage={usage} />
+      </div>
+      <TaskCreateForm freeLimit={usage.limit} />
+      <section aria-labelledby="task-list-heading" className="space-y-4">
+        <h2 id="task-list-heading" className="sr-only">
+          Your tasks
+        </h2>
+        <TaskFilters params={view} />
+        <TaskList
+          key={taskListHref(params)}
+          tasks={tasks}
+          today={today}
+          freeLimit={usage.limit}
+          empty={<EmptyState filtered={hasFilters(params) || params.cursor !== null} />}
+        />
+        <TaskPagination params={params} count={tasks.length} nextCursor={page.next ? encodeCursor(page.next) : null} />
+      </section>
     </div>
   );
 }

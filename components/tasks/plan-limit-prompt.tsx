@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { Icon } from "./icons";
+
+/** Shown instead of an error when a Free account is at its open-task limit: a way forward, not a dead end. */
+export function PlanLimitPrompt({ limit, action }: { limit: number; action: "add" | "reopen" | "restore" }) {
+  const blocked = { add: "add another task", reopen: "reopen this task", restore: "bring this task back" }[action];
+  return (
+    <div className="flex flex-col gap-3 rounded-xl border border-brand-100 bg-brand-50 p-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="flex gap-3">
+        <span className="mt-0.5 text-brand-600">
+          <Icon name="sparkles" className="size-5" />
+        </span>
+        <div>
+          <p className="font-semibold text-slate-900">You’ve reached the Free plan’s {limit} open tasks</p>
+          <p className="mt-1 text-sm text-slate-700">
+            To {blocked}, complete or delete an open task, or upgrade to Pro for unlimited open tasks. Your input is still here.
+          </p>
+        </div>
+      </div>
+      <Link href="/billing" className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700">
+        Upgrade to Pro
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { DESCRIPTION_MAX, TITLE_MAX, taskFormFields, type TaskFormField } from "@/lib/tasks/schemas";
+
+export type TaskFieldValues = Partial<Record<TaskFormField, string>>;
+export type TaskFieldErrors = Partial<Record<TaskFormField, string[]>>;
+
+interface TaskFieldsProps {
+  /** Keeps ids unique when several forms are on the page. */
+  idPrefix: string;
+  values: TaskFieldValues;
+  errors: TaskFieldErrors;
+  /** Focus the first field with an error (after a refused submit), or the title (ready for the next task). */
+  focus: "error" | "title" | "none";
+  layout: "create" | "edit";
+}
+
+const inputClass =
+  "block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-invalid:border-red-400 aria-invalid:ring-red-100";
+const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {messages[0]}
+    </p>
+  );
+}
+
+/** The title, notes, priority and due date inputs, shared by the create and edit forms. */
+export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFieldsProps) {
+  const firstError = taskFormFields.find((field) => errors[field]?.length);
+  const id = (field: TaskFormField) => `${idPrefix}-${field}`;
+  const a11y = (field: TaskFormField) => ({
+    id: id(field),
+    name: field,
+    "aria-invalid": errors[field]?.length ? true : undefined,
+    "aria-describedby": errors[field]?.length ? `${id(field)}-error` : undefined,
+    autoFocus: (focus === "error" && firstError === field) || (focus === "title" && field === "title"),
+  });
+  const border = (field: TaskFormField) => (errors[field]?.length ? "border-red-400" : "border-slate-300");
+  return (
+    <div className={layout === "create" ? "grid gap-3 sm:grid-cols-[1fr_9rem_11rem]" : "grid gap-3 sm:grid-cols-2"}>
+      <div className={layout === "create" ? "" : "sm:col-span-2"}>
+        <label htmlFor={id("title")} className={labelClass}>
+          Title
+        </label>
+        <input
+          {...a11y("title")}
+          type="text"
+          required
+          maxLength={TITLE_MAX}
+          defaultValue={values.title ?? ""}
+          placeholder="What needs doing?"
+          className={`${inputClass} ${border("title")}`}
+        />
+        <FieldError id={`${id("title")}-error`} messages={errors.title} />
+      </div>
+      <div>
+        <label htmlFor={id("priority")} className={labelClass}>
+          Priority
+        </label>
+        <select {...a11y("priority")} defaultValue={values.priority ?? "medium"} className={`${inputClass} ${border("priority")}`}>
+          <option value="low">Low</option>
+          <option value="medium">Medium</option>
+          <option value="high">High</option>
+        </select>
+        <FieldError id={`${id("priority")}-error`} messages={errors.priority} />
+      </div>
+      <div>
+        <label htmlFor={id("dueDate")} className={labelClass}>
+          Due date <span className="font-normal text-slate-500">(optional)</span>
+        </label>
+        <input {...a11y("dueDate")} type="date" defaultValue={values.dueDate ?? ""} className={`${inputClass} ${border("dueDate")}`} />
+        <FieldError id={`${id("dueDate")}-error`} messages={errors.dueDate} />
+      </div>
+      <div className={layout === "create" ? "sm:col-span-3" : "sm:col-span-2"}>
+        <label htmlFor={id("description")} className={labelClass}>
+          Notes <span className="font-normal text-slate-500">(optional)</span>
+        </label>
+        <textarea
+          {...a11y("description")}
+          rows={2}
+          maxLength={DESCRIPTION_MAX}
+          defaultValue={values.description ?? ""}
+          placeholder="Details, links, who to ask…"
+          className={`${inputClass} ${border("description")} resize-y`}
+        />
+        <FieldError id={`${id("description")}-error`} messages={errors.description} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { dueFilters, hasFilters, SEARCH_MAX, statusFilters, taskListHref, type TaskListParams } from "@/lib/tasks/list-params";
+import { taskSorts } from "@/lib/tasks/cursor";
+import { Icon, Spinner } from "./icons";
+
+type ViewParams = Omit<TaskListParams, "after" | "cursor">;
+
+const statusLabels = { all: "All", open: "Open", done: "Done" } as const;
+const dueLabels = { any: "Any due date", overdue: "Overdue", today: "Due today", week: "Due in the next 7 days" } as const;
+const sortLabels = { newest: "Newest first", due: "Due date", priority: "Priority" } as const;
+
+const selectClass =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
+
+/**
+ * Search, filters and sort, all kept in the URL: every view is a link that can be shared, and
+ * back/forward walk through them. Changing any of them starts again from the first page.
+ */
+export function TaskFilters({ params }: { params: ViewParams }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const go = (changes: Partial<ViewParams>) => startTransition(() => router.push(taskListHref({ ...params, ...changes, cursor: null })));
+
+  return (
+    <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go({ q: String(new FormData(event.currentTarget).get("q") ?? "").trim() });
+        }}
+        className="relative flex-1"
+      >
+        <label htmlFor="task-search" className="sr-only">
+          Search tasks
+        </label>
+        <span className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-slate-400">
+          {pending ? <Spinner /> : <Icon name="search" />}
+        </span>
+        <input
+          key={params.q}
+          id="task-search"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={SEARCH_MAX}
+          placeholder="Search titles and notes — press Enter"
+          className="w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+        />
+      </form>
+      <div className="flex flex-wrap items-center gap-2">
+        <nav aria-label="Status" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs">
+          {statusFilters.map((status) => (
+            <Link
+              key={status}
+              href={taskListHref({ ...params, status, cursor: null })}
+              aria-current={params.status === status ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 font-medium ${params.status === status ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+            >
+              {statusLabels[status]}
+            </Link>
+          ))}
+        </nav>
+        <label htmlFor="task-due" className="sr-only">
+          Due date filter
+        </label>
+        <select id="task-due" value={params.due} onChange={(event) => go({ due: event.target.value as ViewParams["due"] })} className={selectClass}>
+          {dueFilters.map((due) => (
+            <option key={due} value={due}>
+              {dueLabels[due]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="task-sort" className="sr-only">
+          Sort by
+        </label>
+        <select id="task-sort" value={params.sort} onChange={(event) => go({ sort: event.target.value as ViewParams["sort"] })} className={selectClass}>
+          {taskSorts.map((sort) => (
+            <option key={sort} value={sort}>
+              {sortLabels[sort]}
+            </option>
+          ))}
+        </select>
+        {hasFilters(params) ? (
+          <Link href={taskListHref({ sort: params.sort, limit: params.limit })} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

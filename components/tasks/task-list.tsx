@@ -1,0 +1,149 @@
+"use client";
+
+import { useOptimistic, useState, useTransition, type ReactNode } from "react";
+import { bulkCompleteTasksAction, deleteTaskAction, restoreTaskAction, toggleTaskAction } from "@/app/(app)/tasks/actions";
+import type { ActionResult } from "@/lib/safe-action";
+import type { RestorableTask } from "@/lib/tasks/schemas";
+import { Spinner } from "./icons";
+import { TaskItem, type ListedTask } from "./task-item";
+import { TaskNotice, type Notice } from "./task-notice";
+
+type Change = { type: "toggle"; id: string; completed: boolean } | { type: "delete"; id: string } | { type: "complete"; ids: string[] };
+type ShownTask = ListedTask & { pending?: boolean };
+
+/** The optimistic view: React drops it when the action ends and shows the server's list instead. */
+function applyChange(tasks: ShownTask[], change: Change): ShownTask[] {
+  switch (change.type) {
+    case "toggle":
+      return tasks.map((task) => (task.id === change.id ? { ...task, completed: change.completed, pending: true } : task));
+    case "delete":
+      return tasks.filter((task) => task.id !== change.id);
+    case "complete":
+      return tasks.map((task) => (change.ids.includes(task.id) ? { ...task, completed: true, pending: true } : task));
+  }
+}
+
+interface TaskListProps {
+  tasks: ListedTask[];
+  today: string;
+  freeLimit: number | null;
+  /** Shown when nothing is left to list; the list stays mounted so its undo message survives. */
+  empty: ReactNode;
+}
+
+export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
+  const [shown, change] = useOptimistic<ShownTask[], Change>(tasks, applyChange);
+  const [, startTransition] = useTransition();
+  const [bulkPending, startBulk] = useTransition();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selectedIds = shown.filter((task) => selected.has(task.id) && !task.completed).map((task) => task.id);
+  const allSelected = shown.length > 0 && shown.every((task) => selected.has(task.id));
+
+  /** Runs a change optimistically; a refusal or a failure rolls it back and says why. */
+  function run<Data>(optimistic: Change, call: () => Promise<ActionResult<Data>>, failure: string, onDone?: (data: Data) => void) {
+    const start = optimistic.type === "complete" ? startBulk : startTransition;
+    start(async () => {
+      change(optimistic);
+      try {
+        const result = await call();
+        if (result.ok) onDone?.(result.data);
+        else setNotice({ tone: "error", text: failure, error: result.error, limitAction: optimistic.type === "toggle" ? "reopen" : "add" });
+      } catch {
+        setNotice({ tone: "error", text: failure, error: null });
+      }
+    });
+  }
+
+  function toggle(task: ShownTask) {
+    const completed = !task.completed;
+    run({ type: "toggle", id: task.id, completed }, () => toggleTaskAction(task.id, completed), `Couldn’t ${completed ? "complete" : "reopen"} “${task.title}”.`);
+  }
+
+  function remove(task: ShownTask) {
+    run({ type: "delete", id: task.id }, () => deleteTaskAction(task.id), `Couldn’t delete “${task.title}”.`, (snapshot) =>
+      setNotice({ tone: "info", text: `Deleted “${task.title}”.`, undo: snapshot }),
+    );
+  }
+
+  function completeSelected() {
+    const ids = selectedIds;
+    run({ type: "complete", ids }, () => bulkCompleteTasksAction(ids), "Couldn’t complete the selected tasks.", ({ completed }) => {
+      setSelected(new Set());
+      setNotice({ tone: "info", text: `Completed ${completed} ${completed === 1 ? "task" : "tasks"}.` });
+    });
+  }
+
+  async function undo(snapshot: RestorableTask) {
+    const failure = `Couldn’t bring back “${snapshot.title}”.`;
+    try {
+      const result = await restoreTaskAction(snapshot);
+      setNotice(result.ok ? { tone: "info", text: `Restored “${snapshot.title}”.` } : { tone: "error", text: failure, error: result.error, limitAction: "restore" });
+    } catch {
+      setNotice({ tone: "error", text: failure, error: null });
+    }
+  }
+
+  function select(id: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      {shown.length > 0 ? (
+        <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
+          <div className="flex min-h-12 flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm">
+            <label className="inline-flex items-center gap-2 text-slate-700">
+              <input
+                type="checkbox"
+                checked={allSelected}
+                onChange={(event) => setSelected(event.target.checked ? new Set(shown.map((task) => task.id)) : new Set())}
+                className="size-4 rounded border-slate-300 accent-brand-600"
+              />
+              Select all on this page
+            </label>
+            {selected.size > 0 ? (
+              <div className="ml-auto flex items-center gap-2">
+                <span className="text-slate-600">{selectedIds.length} open selected</span>
+                <button type="button" onClick={() => setSelected(new Set())} className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-200">
+                  Clear
+                </button>
+                <button
+                  type="button"
+                  onClick={completeSelected}
+                  disabled={bulkPending || selectedIds.length === 0}
+                  className="inline-flex items-center gap-2 rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+                >
+                  {bulkPending ? <Spinner /> : null}
+                  {bulkPending ? "Completing…" : "Mark selected complete"}
+                </button>
+              </div>
+            ) : null}
+          </div>
+          <ul className="divide-y divide-slate-100">
+            {shown.map((task) => (
+              <TaskItem
+                key={task.id}
+                task={task}
+                today={today}
+                pending={task.pending ?? false}
+                selected={selected.has(task.id)}
+                onSelect={(on) => select(task.id, on)}
+                onToggle={() => toggle(task)}
+                onDelete={() => remove(task)}
+              />
+            ))}
+          </ul>
+        </div>
+      ) : (
+        empty
+      )}
+      <TaskNotice notice={notice} freeLimit={freeLimit} onUndo={undo} onDismiss={() => setNotice(null)} />
+    </>
+  );
+}
