@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
+import { addTask, taskList } from "./support/tasks";
 
 // Every test signs in as a brand-new user, so no test sees another's tasks. Free accounts keep at
 // most 25 open tasks, so only the plan-limit test goes past that.
@@ -11,19 +12,6 @@ test.beforeEach(async ({ context, baseURL }) => {
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
-const taskList = (page: Page) => page.getByRole("region", { name: "Your tasks" }).getByRole("listitem");
-
-async function addTask(page: Page, title: string, options: { priority?: "Low" | "Medium" | "High"; dueDate?: string; notes?: string } = {}) {
-  const form = page.getByRole("region", { name: "Add a task" });
-  await form.getByLabel("Title").fill(title);
-  if (options.notes) await form.getByLabel("Notes").fill(options.notes);
-  if (options.priority) await form.getByLabel("Priority").selectOption({ label: options.priority });
-  if (options.dueDate) await form.getByLabel("Due date").fill(options.dueDate);
-  await form.getByRole("button", { name: "Add task" }).click();
-  await expect(form.getByRole("status")).toHaveText("Task added.");
-  await expect(form.getByLabel("Title")).toHaveValue("");
-}
-
 test("create, edit, complete, and delete with undo", async ({ page }) => {
   await page.goto("/tasks");
   await expect(page.getByRole("heading", { name: "Nothing on your list yet" })).toBeVisible();

@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, signInWithCookies } from "./support/clerk";
+import { refundFromDashboard } from "./support/stripe";
+import { addTask } from "./support/tasks";
+
+test.beforeEach(async ({ context, baseURL }) => {
+  const user = await createUser("Buyer");
+  await signInWithCookies(context, baseURL as string, user.id);
+});
+
+const currentPlan = (page: Page) => page.getByTestId("current-plan");
+
+/** Buy Pro → the Payment Element → pay with `card`. */
+async function payWithCard(page: Page, card: string) {
+  await page.getByRole("button", { name: /Buy Pro for ₹499\.00/ }).click();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel(/Expiration/).fill("12 / 34");
+  await page.getByLabel(/Security code/).fill("123");
+  await page.getByRole("button", { name: "Pay ₹499.00" }).click();
+}
+
+test("the full purchase: hit the free limit, buy Pro with 4242, return as Pro, add the 26th task", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/tasks");
+  for (let index = 1; index <= 25; index += 1) await addTask(page, `Launch step ${index}`);
+  const form = page.getByRole("region", { name: "Add a task" });
+  await form.getByLabel("Title").fill("Step twenty-six");
+  await form.getByRole("button", { name: "Add task" }).click();
+  await expect(page.getByText("You’ve reached the Free plan’s 25 open tasks")).toBeVisible();
+
+  await page.getByRole("link", { name: "Upgrade to Pro" }).click();
+  await expect(page).toHaveURL("/billing");
+  await expect(currentPlan(page)).toHaveText("Free");
+  await payWithCard(page, "4242 4242 4242 4242");
+
+  await expect(page).toHaveURL(/\/billing\?payment_intent=pi_\w+.*redirect_status=succeeded/);
+  await expect(page.getByText("Payment received — welcome to Pro!")).toBeVisible();
+  await expect(currentPlan(page)).toHaveText("Pro");
+  await expect(page.getByRole("table", { name: "Order history" })).toContainText("Paid");
+
+  await page.goto("/tasks");
+  await addTask(page, "Step twenty-six");
+  await expect(page.getByText("You’ve reached the Free plan’s")).toHaveCount(0);
+});
+
+test("a declined card shows the error in place and the account stays Free", async ({ page }) => {
+  await page.goto("/billing");
+  await payWithCard(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert").filter({ hasText: /declined/i })).toBeVisible();
+  await expect(page).toHaveURL("/billing");
+  await page.reload();
+  await expect(currentPlan(page)).toHaveText("Free");
+});
+
+test("a refund made through Stripe returns the account to Free", async ({ page }) => {
+  await page.goto("/billing");
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(currentPlan(page)).toHaveText("Pro");
+  const paymentIntentId = new URL(page.url()).searchParams.get("payment_intent") as string;
+
+  await refundFromDashboard(paymentIntentId);
+  // The refund reaches Taskpilot only through Stripe's signed webhook.
+  await expect(async () => {
+    await page.goto("/billing");
+    await expect(currentPlan(page)).toHaveText("Free", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("table", { name: "Order history" })).toContainText("Refunded");
+});
