@@ -1,13 +1,17 @@
-import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
+import { clerkMiddleware } from "@clerk/nextjs/server";
 import * as Sentry from "@sentry/nextjs";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/observability/request-context";
 
-// /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
-const isPublic = createRouteMatcher(["/", "/sign-in(.*)", "/sign-up(.*)", "/api/webhooks/(.*)", "/api/health(.*)", "/api/metrics"]);
-const isApi = createRouteMatcher(["/api/(.*)"]);
+/**
+ * A first, coarse gate: pages, Server Actions and route handlers each check the session again
+ * themselves. /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
+ */
+const publicPaths = [/^\/$/, /^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/, /^\/api\/webhooks\//, /^\/api\/health(\/|$)/, /^\/api\/metrics$/];
+const isPublic = (request: NextRequest) => publicPaths.some((path) => path.test(request.nextUrl.pathname));
+const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith("/api/");
 
 /** Where to come back to after signing in: only a path on this site, never another origin. */
 function returnPath(request: NextRequest): string {
