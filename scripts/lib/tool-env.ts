@@ -11,6 +11,13 @@ const schema = z.object({
   E2E_PORT: z.coerce.number().int().min(1).max(65_000).default(3200),
   CHROMIUM_PATH: z.string().min(1).optional(),
   CI: z.string().optional(),
+  /** `npm run bench`: the product's port; its emulators, database and the baseline app sit at offsets from it. */
+  BENCH_PORT: z.coerce.number().int().min(1).max(64_900).default(3300),
+  /** Seconds per autocannon measurement (each target of each benchmark). */
+  BENCH_DURATION_SECONDS: z.coerce.number().int().min(1).max(120).default(8),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** Tasks seeded for the bench user; lower it for a quick look at the harness itself. */
+  BENCH_TASK_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(100_000),
 });
 
 export type ToolEnv = z.infer<typeof schema>;

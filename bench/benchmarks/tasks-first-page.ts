@@ -1,0 +1,10 @@
+import { taskPageTargets } from "../lib/task-pages";
+import type { Benchmark } from "../lib/types";
+
+/** The signed-in tasks list of a user with many tasks, against the baseline running the same SQL without auth. */
+export const tasksFirstPage: Benchmark = {
+  name: "tasks-first-page",
+  summary: "GET /tasks signed in, first page",
+  goal: { metric: "rps", versus: "baseline", ratio: 0.7 },
+  setup: (context) => taskPageTargets(context, 0),
+};

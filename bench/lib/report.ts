@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { invalidReason, type Measurement } from "./measure";
+import type { Benchmark, Goal } from "./types";
+
+export interface BenchmarkResult {
+  benchmark: string;
+  summary: string;
+  product: Measurement;
+  baseline?: Measurement;
+  /** Product rps / baseline rps. */
+  ratioVsBaseline?: number;
+  goal?: Goal & { text: string; actual?: number; pass?: boolean };
+}
+
+const metricValue = (measurement: Measurement, metric: Goal["metric"]) => (metric === "rps" ? measurement.rps : measurement.latencyMs[metric]);
+
+function describeGoal(goal: Goal): string {
+  const reference = goal.versus === "baseline" ? "baseline" : goal.versus.benchmark;
+  return `${goal.metric} ${goal.metric === "rps" ? "≥" : "≤"} ${goal.ratio}× ${reference}`;
+}
+
+/** Goals compare against the baseline or another benchmark's product figure, so they are judged once all have run. */
+export function judge(benchmark: Benchmark, product: Measurement, baseline: Measurement | undefined, all: Map<string, Measurement>): BenchmarkResult {
+  const result: BenchmarkResult = {
+    benchmark: benchmark.name,
+    summary: benchmark.summary,
+    product,
+    baseline,
+    ratioVsBaseline: baseline && baseline.rps > 0 ? product.rps / baseline.rps : undefined,
+  };
+  const { goal } = benchmark;
+  if (!goal) return result;
+  const reference = goal.versus === "baseline" ? baseline : all.get(goal.versus.benchmark);
+  const valid = !invalidReason(product) && reference !== undefined && !invalidReason(reference);
+  const referenceValue = reference ? metricValue(reference, goal.metric) : 0;
+  const actual = valid && referenceValue > 0 ? metricValue(product, goal.metric) / referenceValue : undefined;
+  const pass = actual === undefined ? undefined : goal.metric === "rps" ? actual >= goal.ratio : actual <= goal.ratio;
+  return { ...result, goal: { ...goal, text: describeGoal(goal), actual, pass } };
+}
+
+const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
+
+function row(result: BenchmarkResult, target: "product" | "baseline", measurement: Measurement): string[] {
+  const invalid = invalidReason(measurement);
+  const isProduct = target === "product";
+  const verdict = invalid ? `INVALID: ${invalid}` : !isProduct || result.goal?.pass === undefined ? "" : result.goal.pass ? "pass" : "FAIL";
+  return [
+    isProduct ? result.benchmark : "",
+    `${target} ${measurement.method} ${measurement.url.replace(/([?&](?:user|cursor)=)[^&]+/g, "$1…")}`,
+    fixed(measurement.rps, 0),
+    fixed(measurement.latencyMs.p50, 0),
+    fixed(measurement.latencyMs.p99, 0),
+    fixed(measurement.bytesPerResponse / 1024, 1),
+    isProduct && result.ratioVsBaseline !== undefined ? `${result.ratioVsBaseline.toFixed(2)}×` : "",
+    isProduct && result.goal ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}` : "",
+    verdict,
+  ];
+}
+
+export function formatTable(results: BenchmarkResult[]): string {
+  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "vs baseline", "goal", "result"];
+  const rows = results.flatMap((result) => [
+    row(result, "product", result.product),
+    ...(result.baseline ? [row(result, "baseline", result.baseline)] : []),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)));
+  const numeric = new Set([2, 3, 4, 5, 6]);
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join("  ").trimEnd();
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
+
+/** bench/results/<ISO timestamp>.json (git-ignored), named by the run's start time. */
+export function saveResults(startedAt: Date, report: object): string {
+  const dir = path.resolve(import.meta.dirname, "..", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString().replace(/:/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
