@@ -26,7 +26,7 @@ export default defineConfig({
     // The production build with the local stack: in-memory database unless DATABASE_URL is set.
     command: "tsx scripts/stack.ts --ephemeral --build -- next start",
     url: `${baseURL}/api/health/ready`,
-    env: { PORT: String(port), NEXT_DIST_DIR: `.next-e2e-${port}`, LOG_LEVEL: "warn" },
+    env: { PORT: String(port), NEXT_DIST_DIR: ".next-e2e", LOG_LEVEL: "warn" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

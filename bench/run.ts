@@ -32,7 +32,7 @@ const baselinePort = port + 50;
 const product = `http://127.0.0.1:${port}`;
 const baseline = `http://127.0.0.1:${baselinePort}`;
 /** Its own build folder, so a bench never overwrites the developer's .next or an e2e build. */
-const distDir = `.next-bench-${port}`;
+const distDir = ".next-bench";
 const load: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_DURATION_SECONDS };
 /** Long enough for cold routes to be compiled into memory and pools to fill, short enough to not matter. */
 const warmup: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: 2 };
