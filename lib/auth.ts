@@ -5,6 +5,7 @@ import { ensureUser, updateUserProfile, type UserProfile } from "@/db/queries/us
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordExternalCall } from "@/lib/observability/metrics";
+import { singleton } from "@/lib/singleton";
 
 /** Thrown when a request has no valid session; routes turn it into 401, pages into a sign-in redirect. */
 export class UnauthorizedError extends Error {
@@ -59,16 +60,31 @@ export async function currentUserId(): Promise<string | null> {
 }
 
 /**
+ * Users whose row this process has already ensured, so a signed-in request costs no write. Bounded:
+ * when full it starts over, which only means one more idempotent insert per user.
+ */
+const ensuredUsers = singleton("ensured-users", () => new Set<string>());
+const ensuredUsersLimit = 10_000;
+
+/** Called when a user is deleted, so a later request for the same id ensures its row again. */
+export function forgetUser(userId: string): void {
+  ensuredUsers.delete(userId);
+}
+
+/**
  * The one way for pages, Server Actions and route handlers to get the current user. Ensures the user's
  * row exists; the first time, fills in name and email from Clerk (webhooks keep them current after).
  */
 export async function requireUser(): Promise<string> {
   const userId = await currentUserId();
   if (!userId) throw new UnauthorizedError();
+  if (ensuredUsers.has(userId)) return userId;
   const { created } = await ensureUser(userId);
   if (created) {
     const profile = await fetchProfile(userId);
     if (profile) await updateUserProfile(userId, profile);
   }
+  if (ensuredUsers.size >= ensuredUsersLimit) ensuredUsers.clear();
+  ensuredUsers.add(userId);
   return userId;
 }

@@ -13,7 +13,8 @@ const postgresUrl = z.url({
 });
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const port = z.coerce.number().int().min(1).max(65_535).default(3000);
-const sampleRate = z.coerce.number().min(0).max(1).default(1);
+/** Unset: every trace in development, a tenth elsewhere (see tracesSampleRate in lib/observability). */
+const sampleRate = z.coerce.number().min(0).max(1).optional();
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0"])

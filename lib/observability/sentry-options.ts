@@ -20,3 +20,8 @@ export const privacyOptions = {
   beforeSend: scrubSentryEvent,
   beforeSendSpan: scrubSentrySpan,
 } satisfies Options;
+
+/** Every trace while developing; a tenth in any other environment, unless a rate is configured. */
+export function tracesSampleRate(configured: number | undefined, environment: string): number {
+  return configured ?? (environment === "development" ? 1 : 0.1);
+}

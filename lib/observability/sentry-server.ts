@@ -1,6 +1,6 @@
 import * as Sentry from "@sentry/nextjs";
 import { env } from "@/lib/env";
-import { privacyOptions } from "./sentry-options";
+import { privacyOptions, tracesSampleRate } from "./sentry-options";
 
 /** Server and edge share one setup. Without a DSN Sentry is never initialised: no client, no transport, no cost. */
 export function initServerSentry(): void {
@@ -9,7 +9,7 @@ export function initServerSentry(): void {
     dsn: env.SENTRY_DSN,
     environment: env.SENTRY_ENVIRONMENT,
     release: env.SENTRY_RELEASE,
-    tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+    tracesSampleRate: tracesSampleRate(env.SENTRY_TRACES_SAMPLE_RATE, env.SENTRY_ENVIRONMENT),
     ...privacyOptions,
   });
 }

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { verifyWebhook } from "@clerk/nextjs/webhooks";
 import { applyClerkUserEvent } from "@/db/queries/users";
+import { forgetUser } from "@/lib/auth";
 import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/lib/clerk-webhook";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -33,6 +34,7 @@ export const POST = route("/api/webhooks/clerk", async (request) => {
   const outcome = await applyClerkUserEvent(
     type === "user.deleted" ? { id, type, userId: data.id } : { id, type, userId: data.id, profile: profileFromClerkUser(data) },
   );
+  if (type === "user.deleted") forgetUser(data.id);
   recordWebhook("clerk", outcome === "applied" ? "processed" : outcome);
   logger.info({ webhook: "clerk", type, userId: data.id, outcome }, "clerk webhook");
   return Response.json({ status: outcome });
