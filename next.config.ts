@@ -5,6 +5,7 @@ import { env } from "./lib/env";
 
 const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,
+  productionBrowserSourceMaps: env.BROWSER_SOURCE_MAPS,
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,

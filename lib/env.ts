@@ -35,6 +35,8 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: port,
+    /** Build time: emit browser source maps (the benchmark uses them to attribute bundle bytes). */
+    BROWSER_SOURCE_MAPS: flag(false),
     /** Build output folder, so e2e and benchmark builds never overwrite the developer's .next. */
     NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "expected a folder name starting with .next").default(".next"),
     /** The app's public origin; used for redirects and authorized parties. */
