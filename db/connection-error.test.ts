@@ -12,6 +12,11 @@ describe("describeUnreachableDatabase", () => {
     expect(describeUnreachableDatabase("postgres://localhost/tasks", { code: "ENOTFOUND" })).toContain("localhost:5432");
   });
 
+  it("sees the driver's code through wrappers such as Drizzle's query error", () => {
+    const wrapped = Object.assign(new Error("Failed query: select 1"), { cause: { code: "ECONNREFUSED" } });
+    expect(describeUnreachableDatabase("postgres://127.0.0.1:9/x", wrapped)).toContain("127.0.0.1:9 (ECONNREFUSED)");
+  });
+
   it("returns null for errors that are not about reaching the server", () => {
     expect(describeUnreachableDatabase("postgres://localhost/tasks", { code: "42P01" })).toBeNull();
     expect(describeUnreachableDatabase("postgres://localhost/tasks", new Error("boom"))).toBeNull();

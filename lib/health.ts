@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { errorCode } from "@/db/connection-error";
 
 export interface DependencyStatus {
   status: "ok" | "down";
@@ -23,7 +24,7 @@ export async function checkDatabase(timeoutMs = 1_000): Promise<DependencyStatus
     await withTimeout(db.execute(sql`select 1`), timeoutMs);
     return { status: "ok", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const code = typeof error === "object" && error && "code" in error ? String(error.code) : undefined;
-    return { status: "down", latencyMs: Math.round(performance.now() - started), error: code ?? (error instanceof Error ? error.message : "unknown error") };
+    // The driver's code (ECONNREFUSED, 57014…), never the message: that carries the SQL and its parameters.
+    return { status: "down", latencyMs: Math.round(performance.now() - started), error: errorCode(error) ?? (error instanceof Error && error.message.startsWith("no answer") ? error.message : "query failed") };
   }
 }
