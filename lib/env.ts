@@ -115,5 +115,7 @@ export const env = createEnv({
     NEXT_PUBLIC_STRIPE_JS_URL: process.env.NEXT_PUBLIC_STRIPE_JS_URL,
   },
   emptyStringAsUndefined: true,
+  // Only for tooling that loads next.config.ts without running the app (route type generation).
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   onValidationError: reportInvalidEnvironment,
 });

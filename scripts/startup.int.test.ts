@@ -12,8 +12,7 @@ function run(args: string[], env: Record<string, string>) {
 
 describe("a database that cannot be reached at start", () => {
   it("stops the server's start-up check with one line naming host and port, and exit code 1", () => {
-    // The react-server condition is how Next.js loads server code (it lets `server-only` through).
-    const result = run(["--conditions=react-server", "--import", "tsx", "-e", "import('./lib/startup.ts').then((m) => m.checkStartupDatabase())"], {
+    const result = run(["--import", "./tests/support/server-only-hook.mjs", "--import", "tsx", "-e", "import('./lib/startup.ts').then((m) => m.checkStartupDatabase())"], {
       DATABASE_URL: unreachable,
       DATABASE_CONNECT_TIMEOUT_SECONDS: "2",
     });

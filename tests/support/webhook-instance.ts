@@ -1,7 +1,7 @@
 /**
  * One more instance of the app's Stripe webhook handler, in its own process with its own database pool
- * and Stripe client, served over HTTP. Run with `node --conditions=react-server --import tsx` (the
- * condition Next.js uses for server code), with the test run's environment.
+ * and Stripe client, served over HTTP. Run with `node --import ./tests/support/server-only-hook.mjs
+ * --import tsx`, with the test run's environment.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signInWithCookies } from "./support/clerk";
+
+test("the status page shows each integration's health, read from live checks and metrics", async ({ page, context, baseURL }) => {
+  await signInWithCookies(context, baseURL as string, (await createUser("Operator")).id);
+  await page.goto("/tasks");
+  await page.goto("/status");
+  await expect(page.getByRole("heading", { name: "Status" })).toBeVisible();
+  for (const service of ["Database", "Stripe", "Clerk", "Sentry"]) {
+    await expect(page.getByRole("heading", { name: service, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId("database-health")).toHaveText("Healthy");
+  await expect(page.getByTestId("stripe-health")).toHaveText("Healthy");
+  await expect(page.getByTestId("sentry-health")).toHaveText("Healthy");
+  await expect(page.getByText("Circuit breaker: closed (calls flow).")).toBeVisible();
+  await expect(page.getByText(/Webhook backlog: \d+ unprocessed event/)).toBeVisible();
+  // The database card counts the queries that served /tasks a moment ago.
+  await expect(page.getByRole("region", { name: "Database" }).getByText("Calls")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Database latency distribution" })).toBeAttached();
+});
