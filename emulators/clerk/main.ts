@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serveUntilStopped } from "../shared/serve";
 import { createClerkEmulator } from "./server";
 
 const env = z
@@ -21,19 +22,4 @@ const emulator = createClerkEmulator({
   webhookRetry: { maxAttempts: env.CLERK_EMULATOR_WEBHOOK_MAX_ATTEMPTS, baseDelayMs: env.CLERK_EMULATOR_WEBHOOK_BASE_DELAY_MS },
 });
 
-emulator.server.listen(env.EMULATOR_PORT, "127.0.0.1", () => {
-  const address = emulator.server.address();
-  const port = typeof address === "object" && address ? address.port : env.EMULATOR_PORT;
-  console.log(`clerk emulator listening on http://127.0.0.1:${port}`);
-});
-
-let stopping = false;
-function stop() {
-  if (stopping) return;
-  stopping = true;
-  emulator.close().finally(() => process.exit(0));
-}
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-// The stack spawns us with an IPC channel; when the parent goes away, so do we.
-process.on("disconnect", stop);
+serveUntilStopped("clerk", emulator.server, env.EMULATOR_PORT, () => emulator.close());

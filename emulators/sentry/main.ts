@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serveUntilStopped } from "../shared/serve";
 import { createSentryEmulator } from "./server";
 import { loadOrCreatePublicKey, PROJECT_ID } from "./setup";
 
@@ -30,25 +31,8 @@ const { server } = createSentryEmulator({
   appUrl: env.APP_URL,
 });
 
-server.on("error", (error) => {
-  console.error(`sentry emulator: cannot listen on 127.0.0.1:${env.EMULATOR_PORT}: ${error.message}`);
-  process.exit(1);
-});
-
-server.listen(env.EMULATOR_PORT, "127.0.0.1", () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.EMULATOR_PORT;
-  console.log(`sentry emulator listening on http://127.0.0.1:${port}`);
-});
-
-function shutdown(): void {
-  server.close();
+serveUntilStopped("sentry", server, env.EMULATOR_PORT, async () => {
   // Browsers hold keep-alive connections open; without this, close() would wait for them.
   server.closeAllConnections();
-  process.exit(0);
-}
-
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
-// The stack spawns this process with an IPC channel; its closing means the stack is gone.
-process.on("disconnect", shutdown);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});

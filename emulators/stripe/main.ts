@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loadOrCreateCredentials } from "./credentials";
+import { serveUntilStopped } from "../shared/serve";
 import { createStripeEmulator } from "./server";
 
 /**
@@ -40,20 +41,4 @@ const emulator = createStripeEmulator({
   log: (line) => console.log(`[stripe] ${line}`),
 });
 
-let stopping = false;
-function stop(): void {
-  if (stopping) return;
-  stopping = true;
-  emulator.close().finally(() => process.exit(0));
-}
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-process.on("disconnect", stop);
-
-emulator.server.on("error", (error) => {
-  console.error(`stripe emulator: ${error.message}`);
-  process.exit(1);
-});
-emulator.server.listen(env.EMULATOR_PORT, "127.0.0.1", () => {
-  console.log(`stripe emulator listening on ${emulator.url()}`);
-});
+serveUntilStopped("stripe", emulator.server, env.EMULATOR_PORT, () => emulator.close());
