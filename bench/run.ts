@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- name …]`: builds the product and the baseline app (bench/baseline), seeds a user
- * with many tasks, measures each benchmark in bench/benchmarks with autocannon against both, prints a
- * table and saves it as JSON under bench/results/. Every process it starts is stopped at the end.
+ * with many tasks, measures each benchmark in bench/benchmarks with autocannon against the product and
+ * its reference (the baseline app, or a second product server with observability off, started only
+ * when a chosen benchmark needs it), prints a table and saves it as JSON under bench/results/. Every
+ * process it starts is stopped at the end.
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,12 +15,25 @@ import { emulators } from "../scripts/lib/emulators";
 import { ProcessGroup } from "../scripts/lib/processes";
 import { readToolEnv } from "../scripts/lib/tool-env";
 import { benchmarks } from "./benchmarks";
-import { AppLogs, assertPortsFree, buildBaseline, killProcessGroup, startBaseline, startProduct, waitUntilReady } from "./lib/apps";
+import {
+  AppLogs,
+  assertPortsFree,
+  buildBaseline,
+  killProcessGroup,
+  readStackEnv,
+  startBaseline,
+  startObservabilityOff,
+  startProduct,
+  waitUntilReady,
+  type StackEnv,
+} from "./lib/apps";
 import { clerkTestApi } from "./lib/clerk";
 import { connectDatabase, pickDatabase, seedTasks, type BenchDatabase } from "./lib/database";
 import { invalidReason, measure, verifyTarget, type LoadOptions, type Measurement } from "./lib/measure";
+import { measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js";
 import { formatTable, judge, saveResults } from "./lib/report";
-import type { Benchmark, Target } from "./lib/types";
+import type { Database } from "../db/connect";
+import type { Benchmark, ReferenceApp, Target } from "./lib/types";
 
 const root = path.resolve(import.meta.dirname, "..");
 const toolEnv = readToolEnv();
@@ -26,11 +41,13 @@ const names = benchmarks.map((benchmark) => benchmark.name) as [string, ...strin
 const { positionals } = parseArgs({ allowPositionals: true });
 const selected = z.array(z.enum(names, { error: `expected one of: ${names.join(", ")}` })).parse(positionals);
 const chosen = selected.length > 0 ? benchmarks.filter((benchmark) => selected.includes(benchmark.name)) : benchmarks;
+const referenceOf = (benchmark: Benchmark): ReferenceApp => benchmark.reference ?? "baseline";
+const needsObservabilityOff = chosen.some((benchmark) => referenceOf(benchmark) === "observability-off");
 
 const port = toolEnv.BENCH_PORT;
-const baselinePort = port + 50;
 const product = `http://127.0.0.1:${port}`;
-const baseline = `http://127.0.0.1:${baselinePort}`;
+const referencePorts: Record<ReferenceApp, number> = { baseline: port + 50, "observability-off": port + 60 };
+const origins = Object.fromEntries(Object.entries(referencePorts).map(([app, appPort]) => [app, `http://127.0.0.1:${appPort}`])) as Record<ReferenceApp, string>;
 /** Its own build folder, so a bench never overwrites the developer's .next or an e2e build. */
 const distDir = ".next-bench";
 const load: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_DURATION_SECONDS };
@@ -39,12 +56,14 @@ const warmup: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSe
 
 const group = new ProcessGroup();
 const logs = new AppLogs(mkdtempSync(path.join(tmpdir(), "taskpilot-bench-")));
+/** Apart from the logs, which are kept when a run fails: the stack's generated keys go here. */
+const secretsDir = mkdtempSync(path.join(tmpdir(), "taskpilot-bench-env-"));
 let database: BenchDatabase | undefined;
 
 const clock = performance.now();
 const step = (message: string) => console.log(`[bench +${Math.round((performance.now() - clock) / 1000)}s] ${message}`);
 
-/** The stack and the baseline, each leading its own process group. */
+/** The stack and the reference apps, each leading its own process group. */
 const leaders: ChildProcess[] = [];
 
 async function cleanUp(): Promise<void> {
@@ -54,81 +73,120 @@ async function cleanUp(): Promise<void> {
   await database?.drop();
   // Rebuilt on every run, so nothing in it is worth keeping.
   rmSync(path.join(root, distDir), { recursive: true, force: true });
+  rmSync(secretsDir, { recursive: true, force: true });
+}
+
+/** The observability issue's budget for what Sentry adds to /tasks's First Load JS. */
+const sentryBundleGoalBytes = 40 * 1024;
+
+/** Sentry's share of the signed-in /tasks page's First Load JS, read from the product's build folder. */
+async function measureSentryBundle(planned: Planned[]): Promise<FirstLoadJs | undefined> {
+  const tasksPage = planned.find((plan) => plan.benchmark.name === "tasks-first-page")?.product;
+  if (!tasksPage) return undefined;
+  const html = await (await fetch(`${product}${tasksPage.path}`, { headers: tasksPage.headers })).text();
+  return measureFirstLoadJs(path.join(root, distDir), html, /node_modules\/@sentry\//);
 }
 
 interface Planned {
   benchmark: Benchmark;
   product: Target;
-  baseline?: Target;
+  reference?: Target;
 }
 
-/** Builds both apps, starts the product, seeds the bench user's tasks and runs every benchmark's setup. */
-async function prepare(database: BenchDatabase): Promise<Planned[]> {
+/** Builds the baseline app, then starts the product with the stack; answers the stack's generated variables. */
+async function startApps(database: BenchDatabase): Promise<StackEnv> {
   step("building the baseline app");
   await buildBaseline(logs);
   step("starting the product with the stack (next build, then next start); this takes a minute or two");
+  const envOut = path.join(secretsDir, "stack-env.json");
   const stack = startProduct(group, logs, {
     port,
     distDir,
+    envOut,
     // Without DATABASE_URL the stack starts its embedded PGlite; an empty value counts as unset.
     env: { DATABASE_URL: toolEnv.DATABASE_URL ? database.url : "", ...database.appEnv },
   });
   leaders.push(stack);
   await waitUntilReady(`${product}/api/health/ready`, stack, 600_000);
+  return readStackEnv(envOut);
+}
 
+/** Seeds the bench user's tasks and runs every chosen benchmark's setup. */
+async function prepare(db: Database, stackEnv: StackEnv): Promise<Planned[]> {
   const clerk = clerkTestApi(port);
   const profile = { email: `bench.${Date.now()}@example.test`, firstName: "Bench", lastName: "User" };
   const userId = await clerk.createUser(profile);
   step(`seeding ${toolEnv.BENCH_TASK_COUNT.toLocaleString("en-US")} tasks for ${userId}`);
-  const { db, sql } = connectDatabase(database.url);
-  try {
-    await seedTasks(db, { id: userId, email: profile.email, name: `${profile.firstName} ${profile.lastName}` }, toolEnv.BENCH_TASK_COUNT);
-    const session = await clerk.sessionCookie(userId, 3_600);
-    const context = { db, user: { id: userId, taskCount: toolEnv.BENCH_TASK_COUNT }, signedIn: { cookie: session.cookie } };
-    const planned: Planned[] = [];
-    for (const benchmark of chosen) planned.push({ benchmark, ...(await benchmark.setup(context)) });
-    return planned;
-  } finally {
-    // Closed before any load: PGlite serves one connection at a time, and an idle pool is noise anyway.
-    await sql.end();
-  }
+  await seedTasks(db, { id: userId, email: profile.email, name: `${profile.firstName} ${profile.lastName}` }, toolEnv.BENCH_TASK_COUNT);
+  const session = await clerk.sessionCookie(userId, 3_600);
+  const context = {
+    db,
+    user: { id: userId, taskCount: toolEnv.BENCH_TASK_COUNT },
+    signedIn: { cookie: session.cookie },
+    origin: product,
+    distDir: path.join(root, distDir),
+    stackEnv,
+  };
+  const planned: Planned[] = [];
+  for (const benchmark of chosen) planned.push({ benchmark, ...(await benchmark.setup(context)) });
+  return planned;
+}
+
+/** The baseline app, and the product with observability off when a chosen benchmark measures against it. */
+async function startReferences(database: BenchDatabase, stackEnv: StackEnv): Promise<void> {
+  step("starting the baseline app");
+  const baselineApp = startBaseline(group, logs, { port: referencePorts.baseline, env: { DATABASE_URL: database.url, ...database.appEnv } });
+  leaders.push(baselineApp);
+  await waitUntilReady(`${origins.baseline}/api/ready`, baselineApp, 60_000);
+  if (!needsObservabilityOff) return;
+  step("starting a second product server from the same build, with Sentry, logging and metrics off");
+  const off = startObservabilityOff(group, logs, { port: referencePorts["observability-off"], distDir, env: { ...database.appEnv, ...stackEnv } });
+  leaders.push(off);
+  await waitUntilReady(`${origins["observability-off"]}/api/health/ready`, off, 60_000);
 }
 
 async function main(): Promise<number> {
   const startedAt = new Date();
   const loadAtStart = loadavg()[0];
-  await assertPortsFree([port, ...emulators.map((emulator) => port + emulator.portOffset), port + 40, baselinePort]);
+  const stackPorts = [port, ...emulators.map((emulator) => port + emulator.portOffset), port + 40];
+  await assertPortsFree([...stackPorts, referencePorts.baseline, ...(needsObservabilityOff ? [referencePorts["observability-off"]] : [])]);
   const picked = await pickDatabase(toolEnv.DATABASE_URL, port);
   database = picked;
   step(`database: ${picked.description}`);
-  const planned = await prepare(picked);
+  const stackEnv = await startApps(picked);
 
-  step("starting the baseline app");
-  const baselineApp = startBaseline(group, logs, { port: baselinePort, env: { DATABASE_URL: picked.url, ...picked.appEnv } });
-  leaders.push(baselineApp);
-  await waitUntilReady(`${baseline}/api/ready`, baselineApp, 60_000);
-
-  step("checking every target answers 200 with the expected content");
-  for (const plan of planned) {
-    await verifyTarget(product, plan.product);
-    if (plan.baseline) await verifyTarget(baseline, plan.baseline);
+  const { db, sql } = connectDatabase(picked.url);
+  let planned: Planned[];
+  try {
+    planned = await prepare(db, stackEnv);
+    await startReferences(picked, stackEnv);
+    step("checking every target answers 200 with the expected content (and adds rows where it writes)");
+    for (const plan of planned) {
+      await verifyTarget(product, plan.product, db);
+      if (plan.reference) await verifyTarget(origins[referenceOf(plan.benchmark)], plan.reference, db);
+    }
+  } finally {
+    // Closed before any load: PGlite serves one connection at a time, and an idle pool is noise anyway.
+    await sql.end();
   }
+  const sentryBundle = await measureSentryBundle(planned);
 
-  const measured: { benchmark: Benchmark; product: Measurement; baseline?: Measurement }[] = [];
+  const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
     step(`${plan.benchmark.name}: ${load.durationSeconds} s × ${load.connections} connections per target`);
     await measure(product, plan.product, warmup);
     const productResult = await measure(product, plan.product, load);
-    let baselineResult: Measurement | undefined;
-    if (plan.baseline) {
-      await measure(baseline, plan.baseline, warmup);
-      baselineResult = await measure(baseline, plan.baseline, load);
+    let referenceResult: Measurement | undefined;
+    if (plan.reference) {
+      const origin = origins[referenceOf(plan.benchmark)];
+      await measure(origin, plan.reference, warmup);
+      referenceResult = await measure(origin, plan.reference, load);
     }
-    measured.push({ benchmark: plan.benchmark, product: productResult, baseline: baselineResult });
+    measured.push({ benchmark: plan.benchmark, product: productResult, reference: referenceResult });
   }
 
   const byName = new Map(measured.map((entry) => [entry.benchmark.name, entry.product]));
-  const results = measured.map((entry) => judge(entry.benchmark, entry.product, entry.baseline, byName));
+  const results = measured.map((entry) => judge(entry.benchmark, entry.product, entry.reference, byName));
   const settings = { connections: load.connections, durationSeconds: load.durationSeconds, warmupSeconds: warmup.durationSeconds, taskCount: toolEnv.BENCH_TASK_COUNT };
   // Other work on the machine (an e2e run, a build) skews every figure; the load average says how much there was.
   const machine = {
@@ -145,10 +203,19 @@ async function main(): Promise<number> {
       `${machine.cpus} CPUs, Node ${machine.node}, load average ${loadAtStart?.toFixed(1)} at start, ${machine.loadAverage.atEnd?.toFixed(1)} at end\n`,
   );
   console.log(formatTable(results));
-  const file = saveResults(startedAt, { startedAt, finishedAt: new Date(), database: picked.description, settings, machine, results });
+  if (sentryBundle) {
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+    const verdict = sentryBundle.attributedGzipBytes <= sentryBundleGoalBytes ? "pass" : "FAIL";
+    console.log(
+      `\nFirst Load JS on signed-in /tasks: ${kb(sentryBundle.totalGzipBytes)} KB gzipped in ${sentryBundle.chunks} scripts ` +
+        `(${sentryBundle.unmappedChunks} without a source map); ` +
+        `Sentry's share ${kb(sentryBundle.attributedGzipBytes)} KB (goal ≤ ${kb(sentryBundleGoalBytes)} KB): ${verdict}`,
+    );
+  }
+  const file = saveResults(startedAt, { startedAt, finishedAt: new Date(), database: picked.description, settings, machine, results, sentryBundle });
   console.log(`\n[bench] saved ${path.relative(root, file)}`);
 
-  const invalid = results.some((result) => invalidReason(result.product) || (result.baseline && invalidReason(result.baseline)));
+  const invalid = results.some((result) => invalidReason(result.product) || (result.reference && invalidReason(result.reference)));
   return invalid ? 1 : 0;
 }
 

@@ -6,9 +6,11 @@
  *   --build      run `next build` before the command (npm run demo)
  *   --pretty     pretty-print the command's JSON logs (npm run dev)
  *   --ephemeral  in-memory database and a temporary data folder; .env.local is left alone (tests)
+ *   --env-out <file>  also write the generated variables to <file> as JSON (mode 0600), for tools
+ *                     that need them under --ephemeral (the benchmarks); values are never printed
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,7 +25,7 @@ import { ProcessGroup, run } from "./lib/processes";
 import { readToolEnv } from "./lib/tool-env";
 
 const { values: flags, positionals: command } = parseArgs({
-  options: { build: { type: "boolean" }, pretty: { type: "boolean" }, ephemeral: { type: "boolean" } },
+  options: { build: { type: "boolean" }, pretty: { type: "boolean" }, ephemeral: { type: "boolean" }, "env-out": { type: "string" } },
   allowPositionals: true,
 });
 
@@ -80,6 +82,7 @@ async function main() {
     updateEnvFile(envFile, generated);
     console.log("[stack] configuration written to .env.local");
   }
+  if (flags["env-out"]) writeFileSync(flags["env-out"], `${JSON.stringify(generated)}\n`, { mode: 0o600 });
 
   const childEnv = { ...process.env, ...generated, PORT: String(toolEnv.PORT), NEXT_TELEMETRY_DISABLED: "1" };
   if (flags.build) await run("next", ["build"], { env: childEnv, cwd: root });

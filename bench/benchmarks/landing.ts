@@ -9,6 +9,6 @@ export const landing: Benchmark = {
   summary: "GET / signed out",
   async setup() {
     const verify = (body: string) => expectText(body, headline);
-    return { product: { path: "/", verify }, baseline: { path: "/", verify } };
+    return { product: { path: "/", verify }, reference: { path: "/", verify } };
   },
 };

@@ -9,6 +9,6 @@ export const ready: Benchmark = {
   summary: "GET readiness (select 1)",
   async setup() {
     const verify = (body: string) => void readySchema.parse(JSON.parse(body));
-    return { product: { path: "/api/health/ready", verify }, baseline: { path: "/api/ready", verify } };
+    return { product: { path: "/api/health/ready", verify }, reference: { path: "/api/ready", verify } };
   },
 };

@@ -5,6 +5,6 @@ import type { Benchmark } from "../lib/types";
 export const tasksFirstPage: Benchmark = {
   name: "tasks-first-page",
   summary: "GET /tasks signed in, first page",
-  goal: { metric: "rps", versus: "baseline", ratio: 0.7 },
+  goal: { metric: "rps", versus: "reference", ratio: 0.7 },
   setup: (context) => taskPageTargets(context, 0),
 };

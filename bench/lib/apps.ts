@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { z } from "zod";
 import { run, type ProcessGroup } from "../../scripts/lib/processes";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,7 +54,7 @@ export async function assertPortsFree(ports: number[]): Promise<void> {
       });
       socket.once("error", () => resolve(false));
     });
-    if (taken) throw new Error(`port ${port} is in use; set BENCH_PORT to move the whole bench (it uses offsets +10 to +50)`);
+    if (taken) throw new Error(`port ${port} is in use; set BENCH_PORT to move the whole bench (it uses offsets +10 to +60)`);
   }
 }
 
@@ -76,16 +77,66 @@ export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs
 
 /**
  * The product as `npm run demo` serves it: the stack (emulators, database unless DATABASE_URL is set,
- * migrations) building and starting the production server, into its own dist folder.
+ * migrations) building and starting the production server, into its own dist folder. The stack writes
+ * the variables it generated to `envOut` (JSON), since --ephemeral leaves .env.local alone.
  */
-export function startProduct(group: ProcessGroup, logs: AppLogs, options: { port: number; distDir: string; env: Record<string, string> }): ChildProcess {
+export function startProduct(group: ProcessGroup, logs: AppLogs, options: { port: number; distDir: string; envOut: string; env: Record<string, string> }): ChildProcess {
   const output = logs.open("product");
-  const child = group.start("tsx", ["scripts/stack.ts", "--ephemeral", "--build", "--", "next", "start"], {
+  const child = group.start("tsx", ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"], {
     name: "product stack",
     cwd: root,
     detached: true,
     stdio: output.stdio,
-    env: { ...process.env, ...options.env, PORT: String(options.port), NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      NEXT_DIST_DIR: options.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
+      SENTRY_ENVIRONMENT: "production",
+      NEXT_PUBLIC_SENTRY_ENVIRONMENT: "production",
+      BROWSER_SOURCE_MAPS: "true",
+    },
+  });
+  output.close();
+  return child;
+}
+
+/** The keys the benchmarks read by name; every other generated variable is passed through as is. */
+const stackEnvSchema = z
+  .object({
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_"),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
+    STRIPE_API_URL: z.url(),
+  })
+  .catchall(z.string());
+
+export type StackEnv = z.infer<typeof stackEnvSchema>;
+
+/** The stack's --env-out file; it exists once the product answers, since the stack writes it before building. */
+export function readStackEnv(file: string): StackEnv {
+  return stackEnvSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/**
+ * A second server from the product's build with the stack's configuration, but Sentry, logging and
+ * metrics off: the reference for what observability costs. Only the server-side switches count here;
+ * NEXT_PUBLIC_SENTRY_DSN is inlined into the browser bundle at build time and is emptied for symmetry.
+ */
+export function startObservabilityOff(
+  group: ProcessGroup,
+  logs: AppLogs,
+  options: { port: number; distDir: string; env: Record<string, string> },
+): ChildProcess {
+  const output = logs.open("observability-off");
+  const off = { SENTRY_DSN: "", NEXT_PUBLIC_SENTRY_DSN: "", LOG_LEVEL: "silent", METRICS_ENABLED: "false" };
+  const child = group.start("next", ["start", "-p", String(options.port)], {
+    name: "product, observability off",
+    cwd: root,
+    detached: true,
+    stdio: output.stdio,
+    env: { ...process.env, ...options.env, ...off, PORT: String(options.port), NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   output.close();
   return child;

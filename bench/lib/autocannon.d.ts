@@ -1,5 +1,13 @@
 /** The part of autocannon 9's API the harness uses (the package ships no types). */
 declare module "autocannon" {
+  /** The raw request autocannon is about to write; `setupRequest` returns a changed copy. */
+  export interface RequestData {
+    method?: string;
+    path?: string;
+    headers: Record<string, string>;
+    body?: string;
+  }
+
   interface Options {
     url: string;
     connections?: number;
@@ -10,6 +18,8 @@ declare module "autocannon" {
     body?: string;
     /** Seconds before a request counts as timed out. */
     timeout?: number;
+    /** Requests sent in turn on every connection; `setupRequest` runs before each one is sent. */
+    requests?: { setupRequest?(request: RequestData): RequestData }[];
   }
 
   interface Histogram {

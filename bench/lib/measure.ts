@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import autocannon, { type RequestData } from "autocannon";
+import type { Database } from "../../db/connect";
 import type { Target } from "./types";
 
 export interface Measurement {
@@ -26,11 +27,14 @@ function requestOptions(origin: string, target: Target) {
 
 /**
  * One request by hand before any load: a benchmark of a redirect to sign-in, an error page or an empty
- * list would be worthless, so anything but 200 with the expected content stops the run.
+ * list would be worthless, so anything but 200 with the expected content stops the run. A target that
+ * writes must also add rows: a 200 that changed nothing (a duplicate, a refusal) would be as worthless.
  */
-export async function verifyTarget(origin: string, target: Target): Promise<void> {
+export async function verifyTarget(origin: string, target: Target, db: Database): Promise<void> {
   const { url, method, headers, body } = requestOptions(origin, target);
-  const response = await fetch(url, { method, headers, body, redirect: "manual" });
+  const fresh = target.next?.();
+  const rowsBefore = await target.countRows?.(db);
+  const response = await fetch(url, { method, headers: { ...headers, ...fresh?.headers }, body: fresh?.body ?? body, redirect: "manual" });
   const text = await response.text();
   if (response.status !== 200) {
     const location = response.headers.get("location");
@@ -38,22 +42,34 @@ export async function verifyTarget(origin: string, target: Target): Promise<void
   }
   try {
     target.verify?.(text);
+    const rowsAfter = await target.countRows?.(db);
+    if (rowsBefore !== undefined && rowsAfter !== undefined && rowsAfter <= rowsBefore) throw new Error(`answered 200 but added no row (${rowsBefore} before, ${rowsAfter} after)`);
   } catch (error) {
     throw new Error(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+/** autocannon rebuilds a request before every send when it has a setupRequest, so each gets `next()`'s body. */
+function freshRequests(next: NonNullable<Target["next"]>) {
+  const setupRequest = (raw: RequestData): RequestData => {
+    const { body, headers } = next();
+    return { ...raw, body, headers: { ...raw.headers, ...headers } };
+  };
+  return [{ setupRequest }];
+}
+
 export async function measure(origin: string, target: Target, options: LoadOptions): Promise<Measurement> {
   const request = requestOptions(origin, target);
-  const result = await autocannon({ ...request, connections: options.connections, duration: options.durationSeconds, timeout: 10 });
-  const requests = result.requests.total;
+  const requests = target.next && freshRequests(target.next);
+  const result = await autocannon({ ...request, requests, connections: options.connections, duration: options.durationSeconds, timeout: 10 });
+  const requestCount = result.requests.total;
   return {
     url: target.path,
     method: request.method,
-    rps: requests / result.duration,
+    rps: requestCount / result.duration,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    requests,
-    bytesPerResponse: requests > 0 ? Math.round(result.throughput.total / requests) : 0,
+    requests: requestCount,
+    bytesPerResponse: requestCount > 0 ? Math.round(result.throughput.total / requestCount) : 0,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

@@ -1,37 +1,40 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { invalidReason, type Measurement } from "./measure";
-import type { Benchmark, Goal } from "./types";
+import type { Benchmark, Goal, ReferenceApp } from "./types";
 
 export interface BenchmarkResult {
   benchmark: string;
   summary: string;
   product: Measurement;
-  baseline?: Measurement;
-  /** Product rps / baseline rps. */
-  ratioVsBaseline?: number;
+  /** What the reference figure was measured on. */
+  referenceApp: ReferenceApp;
+  reference?: Measurement;
+  /** Product rps / reference rps. */
+  ratioVsReference?: number;
   goal?: Goal & { text: string; actual?: number; pass?: boolean };
 }
 
 const metricValue = (measurement: Measurement, metric: Goal["metric"]) => (metric === "rps" ? measurement.rps : measurement.latencyMs[metric]);
 
 function describeGoal(goal: Goal): string {
-  const reference = goal.versus === "baseline" ? "baseline" : goal.versus.benchmark;
+  const reference = goal.versus === "reference" ? "reference" : goal.versus.benchmark;
   return `${goal.metric} ${goal.metric === "rps" ? "≥" : "≤"} ${goal.ratio}× ${reference}`;
 }
 
-/** Goals compare against the baseline or another benchmark's product figure, so they are judged once all have run. */
-export function judge(benchmark: Benchmark, product: Measurement, baseline: Measurement | undefined, all: Map<string, Measurement>): BenchmarkResult {
+/** Goals compare against the reference or another benchmark's product figure, so they are judged once all have run. */
+export function judge(benchmark: Benchmark, product: Measurement, referenceResult: Measurement | undefined, all: Map<string, Measurement>): BenchmarkResult {
   const result: BenchmarkResult = {
     benchmark: benchmark.name,
     summary: benchmark.summary,
     product,
-    baseline,
-    ratioVsBaseline: baseline && baseline.rps > 0 ? product.rps / baseline.rps : undefined,
+    referenceApp: benchmark.reference ?? "baseline",
+    reference: referenceResult,
+    ratioVsReference: referenceResult && referenceResult.rps > 0 ? product.rps / referenceResult.rps : undefined,
   };
   const { goal } = benchmark;
   if (!goal) return result;
-  const reference = goal.versus === "baseline" ? baseline : all.get(goal.versus.benchmark);
+  const reference = goal.versus === "reference" ? referenceResult : all.get(goal.versus.benchmark);
   const valid = !invalidReason(product) && reference !== undefined && !invalidReason(reference);
   const referenceValue = reference ? metricValue(reference, goal.metric) : 0;
   const actual = valid && referenceValue > 0 ? metricValue(product, goal.metric) / referenceValue : undefined;
@@ -41,28 +44,31 @@ export function judge(benchmark: Benchmark, product: Measurement, baseline: Meas
 
 const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
 
-function row(result: BenchmarkResult, target: "product" | "baseline", measurement: Measurement): string[] {
+/** How each app is named in the table's target column. */
+const labels: Record<"product" | ReferenceApp, string> = { product: "product", baseline: "baseline", "observability-off": "product, observability off" };
+
+function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurement: Measurement): string[] {
   const invalid = invalidReason(measurement);
   const isProduct = target === "product";
   const verdict = invalid ? `INVALID: ${invalid}` : !isProduct || result.goal?.pass === undefined ? "" : result.goal.pass ? "pass" : "FAIL";
   return [
     isProduct ? result.benchmark : "",
-    `${target} ${measurement.method} ${measurement.url.replace(/([?&](?:user|cursor)=)[^&]+/g, "$1…")}`,
+    `${labels[target]} ${measurement.method} ${measurement.url.replace(/([?&](?:user|cursor)=)[^&]+/g, "$1…")}`,
     fixed(measurement.rps, 0),
     fixed(measurement.latencyMs.p50, 0),
     fixed(measurement.latencyMs.p99, 0),
     fixed(measurement.bytesPerResponse / 1024, 1),
-    isProduct && result.ratioVsBaseline !== undefined ? `${result.ratioVsBaseline.toFixed(2)}×` : "",
+    isProduct && result.ratioVsReference !== undefined ? `${result.ratioVsReference.toFixed(2)}×` : "",
     isProduct && result.goal ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}` : "",
     verdict,
   ];
 }
 
 export function formatTable(results: BenchmarkResult[]): string {
-  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "vs baseline", "goal", "result"];
+  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "vs reference", "goal", "result"];
   const rows = results.flatMap((result) => [
     row(result, "product", result.product),
-    ...(result.baseline ? [row(result, "baseline", result.baseline)] : []),
+    ...(result.reference ? [row(result, result.referenceApp, result.reference)] : []),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)));
   const numeric = new Set([2, 3, 4, 5, 6]);

@@ -13,7 +13,7 @@ const createdAtText = sql<string>`to_char(${tasks.createdAt} at time zone 'UTC',
  * person reaches it: with the cursor the query layer puts in the "next" link. And the baseline's page
  * running the same SQL. Both must show exactly the rows the database says belong on that page.
  */
-export async function taskPageTargets({ db, user, signedIn }: BenchContext, pagesDeep: number): Promise<{ product: Target; baseline: Target }> {
+export async function taskPageTargets({ db, user, signedIn }: BenchContext, pagesDeep: number): Promise<{ product: Target; reference: Target }> {
   const skip = pagesDeep * DEFAULT_PAGE_SIZE;
   if (skip + DEFAULT_PAGE_SIZE > user.taskCount) {
     throw new Error(`${pagesDeep} pages deep needs more than ${user.taskCount} tasks; raise BENCH_TASK_COUNT`);
@@ -32,7 +32,7 @@ export async function taskPageTargets({ db, user, signedIn }: BenchContext, page
   const baselineQuery = new URLSearchParams({ user: user.id, limit: String(DEFAULT_PAGE_SIZE), ...(cursor ? { cursor } : {}) });
   return {
     product: { path: cursor ? `/tasks?cursor=${cursor}` : "/tasks", headers: signedIn, verify: (body) => expectInOrder(body, titles) },
-    baseline: {
+    reference: {
       path: `/tasks?${baselineQuery}`,
       verify: (body) => {
         if (!body.includes(`data-rows="${titles.length}"`)) throw new Error(`the baseline did not render ${titles.length} rows`);
