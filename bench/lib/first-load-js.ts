@@ -51,11 +51,14 @@ export function measureFirstLoadJs(distDir: string, html: string, packagePattern
     const code = readFileSync(file, "utf8");
     const gzipBytes = gzipSync(code, { level: 9 }).length;
     totalGzipBytes += gzipBytes;
-    if (!existsSync(`${file}.map`)) {
+    // Turbopack names a chunk's map after its content, so follow the chunk's own pointer to it.
+    const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+    const mapFile = mapName ? path.join(path.dirname(file), mapName) : undefined;
+    if (!mapFile || !existsSync(mapFile)) {
       unmappedChunks += 1;
       continue;
     }
-    const attributed = attributedRawBytes(code, JSON.parse(readFileSync(`${file}.map`, "utf8")), packagePattern);
+    const attributed = attributedRawBytes(code, JSON.parse(readFileSync(mapFile, "utf8")), packagePattern);
     attributedGzipBytes += Math.round(gzipBytes * (attributed / Math.max(1, code.length)));
   }
   if (unmappedChunks === scripts.length) throw new Error("no script has a source map: build with BROWSER_SOURCE_MAPS=true");
