@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordExternalCall } from "@/lib/observability/metrics";
 import { singleton } from "@/lib/singleton";
+import { withTimeout } from "@/lib/timeout";
 
 /** Thrown when a request has no valid session; routes turn it into 401, pages into a sign-in redirect. */
 export class UnauthorizedError extends Error {
@@ -29,22 +30,15 @@ const profileTimeoutMs = 2_000;
 async function fetchProfile(userId: string): Promise<UserProfile | null> {
   return Sentry.startSpan({ name: "clerk users.getUser", op: "http.client.clerk" }, async () => {
     const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
     let outcome = "ok";
     try {
-      const user = await Promise.race([
-        clerk.users.getUser(userId),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${profileTimeoutMs} ms`)), profileTimeoutMs);
-        }),
-      ]);
+      const user = await withTimeout(clerk.users.getUser(userId), profileTimeoutMs);
       return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
     } catch (error) {
       outcome = "error";
       logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "clerk profile fetch failed");
       return null;
     } finally {
-      clearTimeout(timer);
       const durationMs = Math.round(performance.now() - started);
       recordExternalCall("clerk", "users.getUser", outcome, durationMs);
       // A best-effort enrichment: no retries, the webhook fills the profile in later if this fails.

@@ -2,19 +2,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { errorCode } from "@/db/connection-error";
+import { withTimeout } from "@/lib/timeout";
 
 export interface DependencyStatus {
   status: "ok" | "down";
   latencyMs: number;
   error?: string;
-}
-
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A round trip to PostgreSQL, bounded so a hung database cannot hang the caller. */
