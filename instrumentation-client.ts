@@ -1,15 +1,32 @@
-import * as Sentry from "@sentry/nextjs";
 import { env } from "@/lib/env";
-import { privacyOptions, tracesSampleRate } from "@/lib/observability/sentry-options";
+type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
 
-// Browser tracing only: replay and feedback are not loaded, so they add nothing to the bundle.
-if (env.NEXT_PUBLIC_SENTRY_DSN) {
-  Sentry.init({
-    dsn: env.NEXT_PUBLIC_SENTRY_DSN,
-    environment: env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
-    tracesSampleRate: tracesSampleRate(env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE, env.NEXT_PUBLIC_SENTRY_ENVIRONMENT),
-    ...privacyOptions,
+/**
+ * Sentry's browser SDK is loaded off the critical path, as Sentry's own Loader Script does: the page
+ * hydrates without waiting for it, and errors thrown before it starts are kept and sent once it has.
+ * The pageload span still starts at navigation (the SDK reads the browser's performance timeline) and
+ * joins the server's trace through the page's sentry-trace meta tag.
+ */
+let sentry: BrowserSentry | undefined;
+
+function loadSentry(dsn: string): void {
+  const early: unknown[] = [];
+  const keepError = (event: ErrorEvent) => early.push(event.error ?? event.message);
+  const keepRejection = (event: PromiseRejectionEvent) => early.push(event.reason);
+  addEventListener("error", keepError);
+  addEventListener("unhandledrejection", keepRejection);
+  void import("@/lib/observability/sentry-browser").then((sdk) => {
+    sdk.startBrowserSentry(dsn);
+    sentry = sdk;
+    removeEventListener("error", keepError);
+    removeEventListener("unhandledrejection", keepRejection);
+    for (const error of early) sentry.captureException(error);
   });
 }
 
-export const onRouterTransitionStart = Sentry.captureRouterTransitionStart;
+if (env.NEXT_PUBLIC_SENTRY_DSN) loadSentry(env.NEXT_PUBLIC_SENTRY_DSN);
+
+/** Client-side navigations start a span once the SDK is running; one made before that goes untraced. */
+export function onRouterTransitionStart(href: string, navigationType: string): void {
+  sentry?.captureRouterTransitionStart(href, navigationType);
+}

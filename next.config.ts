@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  compiler: {
+    // Drops the Sentry SDK's debug logging from the bundles. Turbopack builds ignore withSentryConfig's
+    // bundleSizeOptimizations (a webpack plugin applies them), so the flag is defined here for both.
+    define: { __SENTRY_DEBUG__: false },
+  },
   async rewrites() {
     // Clerk's Frontend API through the app's origin, so its cookies are first-party (Clerk "proxy" setup).
     return env.CLERK_FAPI_URL ? [{ source: "/clerk-fapi/:path*", destination: `${env.CLERK_FAPI_URL}/:path*` }] : [];
@@ -23,5 +28,4 @@ export default withSentryConfig(nextConfig, {
   silent: true,
   // Source maps go to Sentry only when a token is configured (a real Sentry project).
   sourcemaps: { disable: !env.SENTRY_AUTH_TOKEN },
-  bundleSizeOptimizations: { excludeDebugStatements: true, excludeReplayIframe: true, excludeReplayShadowDom: true, excludeReplayWorker: true },
 });

@@ -1,13 +1,13 @@
 "use client";
 
-import * as Sentry from "@sentry/nextjs";
 import { useEffect } from "react";
 import "./globals.css";
 
 /** Replaces the root layout when it fails, so it renders its own <html> and <body>. */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
-    Sentry.captureException(error);
+    // Imported on demand, so the SDK stays out of every page's first load (see instrumentation-client.ts).
+    void import("@/lib/observability/sentry-browser").then((sdk) => sdk.captureException(error));
   }, [error]);
   return (
     <html lang="en">

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
-import { errorEvents, pageTraceId, waitForTrace, type TraceItem } from "./support/sentry";
+import { errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";
 
 const browserPageload = (item: TraceItem) => item.origin === "browser" && item.op === "pageload";
 const serverSpan = (op: string) => (item: TraceItem) => item.origin === "server" && item.kind === "span" && item.op === op;
@@ -59,4 +59,36 @@ test("a server error on purpose arrives as an event carrying the click's trace",
   });
   const [event] = await errorEvents(traceId);
   expect(JSON.stringify(event)).not.toMatch(/__session|__client_uat|eyJ[\w-]+\.[\w-]+\./);
+});
+
+test("an error thrown before the browser SDK has loaded is still sent, in the page's trace", async ({ page }) => {
+  // The scripts the HTML loads itself run instrumentation-client.ts; every script requested later (the
+  // lazily imported SDK among them) is held until the page has thrown, so the error surely comes first.
+  const html = await (await page.request.get("/tasks")).text();
+  const firstLoad = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => new URL(src as string, "http://app").pathname));
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let lazyRequested = () => {};
+  const laterScript = new Promise<void>((resolve) => (lazyRequested = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    if (!firstLoad.has(new URL(route.request().url()).pathname)) {
+      lazyRequested();
+      await released;
+    }
+    await route.continue();
+  });
+
+  await page.goto("/tasks", { waitUntil: "commit" });
+  await laterScript;
+  const traceId = await pageTraceIdNow(page);
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error("Taskpilot early browser error");
+    });
+  });
+  release();
+
+  await waitForTrace(traceId, {
+    "browser error event": (item) => item.kind === "error" && item.origin === "browser" && /Taskpilot early browser error/.test(item.message ?? ""),
+  });
 });

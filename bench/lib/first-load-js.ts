@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { decode } from "@jridgewell/sourcemap-codec";
@@ -37,15 +37,14 @@ function attributedRawBytes(code: string, map: { sources: string[]; mappings: st
 }
 
 /**
- * First Load JS of a page and the share of it that one package brings, read from the build folder:
- * each script's gzipped size, split by its source map in proportion to the bytes each source produced
- * (gzip works on the whole file, so the split is an estimate; the total is exact).
+ * The gzipped size of `scripts` (paths under the build folder) and the share of it that one package
+ * brings, split by each script's source map in proportion to the bytes each source produced (gzip
+ * works on the whole file, so the split is an estimate; the total is exact).
  */
-export function measureFirstLoadJs(distDir: string, html: string, packagePattern: RegExp): FirstLoadJs {
+function measureScripts(distDir: string, scripts: string[], packagePattern: RegExp): FirstLoadJs {
   let totalGzipBytes = 0;
   let attributedGzipBytes = 0;
   let unmappedChunks = 0;
-  const scripts = scriptPaths(html);
   for (const script of scripts) {
     const file = path.join(distDir, script);
     const code = readFileSync(file, "utf8");
@@ -63,4 +62,15 @@ export function measureFirstLoadJs(distDir: string, html: string, packagePattern
   }
   if (unmappedChunks === scripts.length) throw new Error("no script has a source map: build with BROWSER_SOURCE_MAPS=true");
   return { totalGzipBytes, attributedGzipBytes, chunks: scripts.length, unmappedChunks };
+}
+
+/** First Load JS of a page (the scripts its HTML loads) and one package's share of it. */
+export function measureFirstLoadJs(distDir: string, html: string, packagePattern: RegExp): FirstLoadJs {
+  return measureScripts(distDir, scriptPaths(html), packagePattern);
+}
+
+/** Every browser chunk in the build and one package's share: what it weighs however it is loaded. */
+export function measureClientBuild(distDir: string, packagePattern: RegExp): FirstLoadJs {
+  const chunks = readdirSync(path.join(distDir, "static", "chunks")).filter((name) => name.endsWith(".js"));
+  return measureScripts(distDir, chunks.map((name) => path.join("static", "chunks", name)), packagePattern);
 }

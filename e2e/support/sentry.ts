@@ -14,8 +14,18 @@ export interface TraceItem {
   message?: string;
 }
 
-/** The trace id the server rendered into the page, which the browser SDK continues. */
+/**
+ * The trace id the server rendered into the page, which the browser SDK continues. The SDK loads after
+ * the page's own scripts (instrumentation-client.ts): once the network is quiet it is running, so the
+ * next click's fetch carries this trace.
+ */
 export async function pageTraceId(page: Page): Promise<string> {
+  await page.waitForLoadState("networkidle");
+  return pageTraceIdNow(page);
+}
+
+/** The page's trace id, without waiting for the browser SDK. */
+export async function pageTraceIdNow(page: Page): Promise<string> {
   const content = await page.locator('meta[name="sentry-trace"]').getAttribute("content");
   const traceId = content?.split("-")[0];
   expect(traceId, "the page carries a sentry-trace meta tag").toMatch(/^[0-9a-f]{32}$/);
