@@ -9,10 +9,28 @@ const paths = {
   inbox: "M4 13l2.5-7.5A2 2 0 018.4 4h7.2a2 2 0 011.9 1.5L20 13M4 13v5a2 2 0 002 2h12a2 2 0 002-2v-5M4 13h4l1.5 2.5h5L16 13h4",
 } as const;
 
-export function Icon({ name, className = "size-4" }: { name: keyof typeof paths; className?: string }) {
+type IconName = keyof typeof paths;
+
+/**
+ * Every icon once, as symbols the icons below point to: a list row then carries a short reference
+ * instead of the whole drawing. Rendered once by the tasks page.
+ */
+export function IconSprite() {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
-      <path d={paths[name]} />
+    <svg aria-hidden className="hidden">
+      {(Object.keys(paths) as IconName[]).map((name) => (
+        <symbol key={name} id={`icon-${name}`} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+          <path d={paths[name]} />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+export function Icon({ name, className = "size-4" }: { name: IconName; className?: string }) {
+  return (
+    <svg aria-hidden className={className}>
+      <use href={`#icon-${name}`} />
     </svg>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/tasks/empty-state";
+import { IconSprite } from "@/components/tasks/icons";
 import { TaskCreateForm } from "@/components/tasks/task-create-form";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { TaskList } from "@/components/tasks/task-list";
@@ -22,6 +23,7 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   const view = { q: params.q, status: params.status, due: params.due, sort: params.sort, limit: params.limit };
   return (
     <div className="space-y-6">
+      <IconSprite />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
