@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+
 type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
 
 /**
@@ -9,10 +10,16 @@ type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
  */
 let sentry: BrowserSentry | undefined;
 
+/** Enough to tell what went wrong; a page failing in a loop while the SDK cannot load keeps no more. */
+const maxEarlyErrors = 20;
+
 function loadSentry(dsn: string): void {
   const early: unknown[] = [];
-  const keepError = (event: ErrorEvent) => early.push(event.error ?? event.message);
-  const keepRejection = (event: PromiseRejectionEvent) => early.push(event.reason);
+  const keep = (error: unknown) => {
+    if (early.length < maxEarlyErrors) early.push(error);
+  };
+  const keepError = (event: ErrorEvent) => keep(event.error ?? event.message);
+  const keepRejection = (event: PromiseRejectionEvent) => keep(event.reason);
   addEventListener("error", keepError);
   addEventListener("unhandledrejection", keepRejection);
   void import("@/lib/observability/sentry-browser").then((sdk) => {
