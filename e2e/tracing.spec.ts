@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { scriptPaths } from "../bench/lib/first-load-js";
 import { createUser, signInWithCookies } from "./support/clerk";
 import { errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";
 
@@ -65,7 +66,7 @@ test("an error thrown before the browser SDK has loaded is still sent, in the pa
   // The scripts the HTML loads itself run instrumentation-client.ts; every script requested later (the
   // lazily imported SDK among them) is held until the page has thrown, so the error surely comes first.
   const html = await (await page.request.get("/tasks")).text();
-  const firstLoad = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => new URL(src as string, "http://app").pathname));
+  const firstLoad = new Set(scriptPaths(html).map((script) => `/_next/${script}`));
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let lazyRequested = () => {};
