@@ -11,5 +11,8 @@ export function initServerSentry(): void {
     release: env.SENTRY_RELEASE,
     tracesSampleRate: tracesSampleRate(env.SENTRY_TRACES_SAMPLE_RATE, env.SENTRY_ENVIRONMENT),
     ...privacyOptions,
+    // db/client.ts already makes one span per statement (with metrics and slow-query logs); Sentry's own
+    // postgres.js instrumentation would add a second span for each.
+    integrations: (defaults) => defaults.filter((integration) => integration.name !== "PostgresJs"),
   });
 }
