@@ -176,16 +176,17 @@ async function main(): Promise<number> {
   }
   const sentryBundle = await measureSentryBundle(planned);
 
+  const databasePort = Number(new URL(picked.url).port || 5432);
   const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
     step(`${plan.benchmark.name}: ${load.durationSeconds} s × ${load.connections} connections per target`);
-    await measure(product, plan.product, warmup);
-    const productResult = await measure(product, plan.product, load);
+    await measure(product, plan.product, warmup, databasePort);
+    const productResult = await measure(product, plan.product, load, databasePort);
     let referenceResult: Measurement | undefined;
     if (plan.reference) {
       const origin = origins[referenceOf(plan.benchmark)];
-      await measure(origin, plan.reference, warmup);
-      referenceResult = await measure(origin, plan.reference, load);
+      await measure(origin, plan.reference, warmup, databasePort);
+      referenceResult = await measure(origin, plan.reference, load, databasePort);
     }
     measured.push({ benchmark: plan.benchmark, product: productResult, reference: referenceResult });
   }

@@ -1,5 +1,6 @@
 import autocannon, { type RequestData } from "autocannon";
 import type { Database } from "../../db/connect";
+import { cpuPerRequest, readCpu } from "./cpu";
 import type { Target } from "./types";
 
 export interface Measurement {
@@ -14,6 +15,8 @@ export interface Measurement {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** CPU milliseconds per request of the app's server process and of the database server (Linux only). */
+  cpuMsPerRequest: { app?: number; database?: number };
 }
 
 export interface LoadOptions {
@@ -58,10 +61,13 @@ function freshRequests(next: NonNullable<Target["next"]>) {
   return [{ setupRequest }];
 }
 
-export async function measure(origin: string, target: Target, options: LoadOptions): Promise<Measurement> {
+export async function measure(origin: string, target: Target, options: LoadOptions, databasePort: number): Promise<Measurement> {
   const request = requestOptions(origin, target);
   const requests = target.next && freshRequests(target.next);
+  const appPort = Number(new URL(origin).port);
+  const cpuBefore = readCpu([appPort, databasePort]);
   const result = await autocannon({ ...request, requests, connections: options.connections, duration: options.durationSeconds, timeout: 10 });
+  const cpuAfter = readCpu([appPort, databasePort]);
   const requestCount = result.requests.total;
   return {
     url: target.path,
@@ -74,6 +80,10 @@ export async function measure(origin: string, target: Target, options: LoadOptio
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, stats]) => [status, stats.count])),
+    cpuMsPerRequest: {
+      app: cpuPerRequest(cpuBefore, cpuAfter, appPort, requestCount),
+      database: cpuPerRequest(cpuBefore, cpuAfter, databasePort, requestCount),
+    },
   };
 }
 

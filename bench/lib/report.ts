@@ -58,6 +58,8 @@ function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurem
     fixed(measurement.latencyMs.p50, 0),
     fixed(measurement.latencyMs.p99, 0),
     fixed(measurement.bytesPerResponse / 1024, 1),
+    fixed(measurement.cpuMsPerRequest.app, 1),
+    fixed(measurement.cpuMsPerRequest.database, 1),
     isProduct && result.ratioVsReference !== undefined ? `${result.ratioVsReference.toFixed(2)}×` : "",
     isProduct && result.goal ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}` : "",
     verdict,
@@ -65,13 +67,13 @@ function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurem
 }
 
 export function formatTable(results: BenchmarkResult[]): string {
-  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "vs reference", "goal", "result"];
+  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "app CPU ms/req", "db CPU ms/req", "vs reference", "goal", "result"];
   const rows = results.flatMap((result) => [
     row(result, "product", result.product),
     ...(result.reference ? [row(result, result.referenceApp, result.reference)] : []),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const line = (cells: string[]) =>
     cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join("  ").trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
