@@ -51,8 +51,7 @@ const origins = Object.fromEntries(Object.entries(referencePorts).map(([app, app
 /** Its own build folder, so a bench never overwrites the developer's .next or an e2e build. */
 const distDir = ".next-bench";
 const load: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_DURATION_SECONDS };
-/** Long enough for cold routes to be compiled into memory and pools to fill, short enough to not matter. */
-const warmup: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: 2 };
+const warmup: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_WARMUP_SECONDS };
 
 const group = new ProcessGroup();
 const logs = new AppLogs(mkdtempSync(path.join(tmpdir(), "taskpilot-bench-")));

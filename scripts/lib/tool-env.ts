@@ -15,6 +15,11 @@ const schema = z.object({
   BENCH_PORT: z.coerce.number().int().min(1).max(64_900).default(3300),
   /** Seconds per autocannon measurement (each target of each benchmark). */
   BENCH_DURATION_SECONDS: z.coerce.number().int().min(1).max(120).default(8),
+  /**
+   * Seconds of load before each measurement. V8 is still optimising a page's code after a few seconds:
+   * with 2 s, a server's first measured target used up to a third more CPU per request than later ones.
+   */
+  BENCH_WARMUP_SECONDS: z.coerce.number().int().min(1).max(120).default(8),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Tasks seeded for the bench user; lower it for a quick look at the harness itself. */
   BENCH_TASK_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(100_000),
