@@ -204,7 +204,7 @@ async function main(): Promise<number> {
 
   console.log(`\nDatabase: ${picked.description}`);
   console.log(
-    `${load.connections} connections, ${load.durationSeconds} s per target after a ${warmup.durationSeconds} s warm-up; ` +
+    `${load.connections} connections, ${load.durationSeconds} s per target after ${warmup.durationSeconds} s of warm-up; ` +
       `${machine.cpus} CPUs, Node ${machine.node}, load average ${loadAtStart?.toFixed(1)} at start, ${machine.loadAverage.atEnd?.toFixed(1)} at end\n`,
   );
   console.log(formatTable(results));
