@@ -82,12 +82,12 @@ function portsOf(pid: number, sockets: Map<string, number>): number[] {
  * The server's own process and the helpers it forked (PostgreSQL's backends), but not other servers it
  * started: the stack that serves PGlite is also the parent of the app and the emulators.
  */
-function serverTicks(root: number, processes: Map<number, ProcessTimes>, sockets: Map<string, number>): number {
+function serverTicks(root: number, processes: Map<number, ProcessTimes>, children: Map<number, number[]>, listeners: Map<number, number[]>): number {
   let ticks = 0;
   const pending = [root];
   for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
     ticks += processes.get(pid)?.ticks ?? 0;
-    for (const [child, times] of processes) if (times.parent === pid && portsOf(child, sockets).length === 0) pending.push(child);
+    pending.push(...(children.get(pid) ?? []).filter((child) => !listeners.has(child)));
   }
   return ticks;
 }
@@ -102,9 +102,18 @@ export function readCpu(ports: number[]): Map<number, number> {
     return ms;
   }
   const sockets = listeningSockets();
+  const listeners = new Map<number, number[]>();
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of processes) {
+    const listening = portsOf(pid, sockets);
+    if (listening.length > 0) listeners.set(pid, listening);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
   const wanted = new Set(ports);
-  for (const pid of processes.keys()) {
-    for (const port of portsOf(pid, sockets)) if (wanted.has(port) && !ms.has(port)) ms.set(port, (serverTicks(pid, processes, sockets) * 1000) / clockTicks());
+  for (const [pid, listening] of listeners) {
+    for (const port of listening) {
+      if (wanted.has(port) && !ms.has(port)) ms.set(port, (serverTicks(pid, processes, children, listeners) * 1000) / clockTicks());
+    }
   }
   return ms;
 }
