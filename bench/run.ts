@@ -29,7 +29,7 @@ import {
 } from "./lib/apps";
 import { clerkTestApi } from "./lib/clerk";
 import { connectDatabase, pickDatabase, seedTasks, type BenchDatabase } from "./lib/database";
-import { invalidReason, measure, verifyTarget, type LoadOptions, type Measurement } from "./lib/measure";
+import { combineRounds, invalidReason, measure, verifyTarget, type LoadOptions, type Measurement } from "./lib/measure";
 import { measureClientBuild, measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js";
 import { formatTable, judge, saveResults } from "./lib/report";
 import type { Database } from "../db/connect";
@@ -51,6 +51,7 @@ const origins = Object.fromEntries(Object.entries(referencePorts).map(([app, app
 /** Its own build folder, so a bench never overwrites the developer's .next or an e2e build. */
 const distDir = ".next-bench";
 const load: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_DURATION_SECONDS };
+const rounds = toolEnv.BENCH_ROUNDS;
 const warmup: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_WARMUP_SECONDS };
 
 const group = new ProcessGroup();
@@ -95,6 +96,19 @@ interface Planned {
   benchmark: Benchmark;
   product: Target;
   reference?: Target;
+}
+
+/** One server's target in a benchmark, and the rounds measured on it. */
+interface Side {
+  origin: string;
+  target: Target;
+  rounds: Measurement[];
+}
+
+/** The product's side and, when the benchmark has a reference, the reference's. */
+function sidesOf(plan: Planned): [Side] | [Side, Side] {
+  const productSide: Side = { origin: product, target: plan.product, rounds: [] };
+  return plan.reference ? [productSide, { origin: origins[referenceOf(plan.benchmark)], target: plan.reference, rounds: [] }] : [productSide];
 }
 
 /** Builds the baseline app, then starts the product with the stack; answers the stack's generated variables. */
@@ -176,23 +190,30 @@ async function main(): Promise<number> {
   const sentryBundle = await measureSentryBundle(planned);
 
   const databasePort = Number(new URL(picked.url).port || 5432);
+  // The reference apps start after the product has served the stack's checks and earlier targets; a
+  // first pass over every target of every server keeps them from meeting their first target colder.
+  // Targets that write come later, so every page before them is measured on the seeded rows alone.
+  step(`warming every server on each of its read-only targets (${warmup.durationSeconds} s each)`);
+  for (const plan of planned.filter((candidate) => !candidate.product.countRows)) {
+    for (const side of sidesOf(plan)) await measure(side.origin, side.target, warmup, databasePort);
+  }
   const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
-    step(`${plan.benchmark.name}: ${load.durationSeconds} s × ${load.connections} connections per target`);
-    await measure(product, plan.product, warmup, databasePort);
-    const productResult = await measure(product, plan.product, load, databasePort);
-    let referenceResult: Measurement | undefined;
-    if (plan.reference) {
-      const origin = origins[referenceOf(plan.benchmark)];
-      await measure(origin, plan.reference, warmup, databasePort);
-      referenceResult = await measure(origin, plan.reference, load, databasePort);
+    step(`${plan.benchmark.name}: ${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`);
+    const sides = sidesOf(plan);
+    for (const side of sides) await measure(side.origin, side.target, warmup, databasePort);
+    for (let round = 0; round < rounds; round++) {
+      // Who goes first alternates, so neither side always runs right after the other's load.
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) side.rounds.push(await measure(side.origin, side.target, load, databasePort));
     }
-    measured.push({ benchmark: plan.benchmark, product: productResult, reference: referenceResult });
+    const [productSide, referenceSide] = sides;
+    measured.push({ benchmark: plan.benchmark, product: combineRounds(productSide.rounds), reference: referenceSide && combineRounds(referenceSide.rounds) });
   }
 
   const byName = new Map(measured.map((entry) => [entry.benchmark.name, entry.product]));
   const results = measured.map((entry) => judge(entry.benchmark, entry.product, entry.reference, byName));
-  const settings = { connections: load.connections, durationSeconds: load.durationSeconds, warmupSeconds: warmup.durationSeconds, taskCount: toolEnv.BENCH_TASK_COUNT };
+  const settings = { connections: load.connections, durationSeconds: load.durationSeconds, rounds, warmupSeconds: warmup.durationSeconds, taskCount: toolEnv.BENCH_TASK_COUNT };
   // Other work on the machine (an e2e run, a build) skews every figure; the load average says how much there was.
   const machine = {
     cpus: cpus().length,
@@ -204,7 +225,7 @@ async function main(): Promise<number> {
 
   console.log(`\nDatabase: ${picked.description}`);
   console.log(
-    `${load.connections} connections, ${load.durationSeconds} s per target after ${warmup.durationSeconds} s of warm-up; ` +
+    `${load.connections} connections; per target ${rounds} rounds of ${load.durationSeconds} s, taking turns with its reference, after ${warmup.durationSeconds} s of warm-up; ` +
       `${machine.cpus} CPUs, Node ${machine.node}, load average ${loadAtStart?.toFixed(1)} at start, ${machine.loadAverage.atEnd?.toFixed(1)} at end\n`,
   );
   console.log(formatTable(results));

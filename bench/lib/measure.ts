@@ -8,6 +8,7 @@ export interface Measurement {
   method: string;
   /** Completed requests per second over the whole run. */
   rps: number;
+  durationSeconds: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   requests: number;
   bytesPerResponse: number;
@@ -73,6 +74,7 @@ export async function measure(origin: string, target: Target, options: LoadOptio
     url: target.path,
     method: request.method,
     rps: requestCount / result.duration,
+    durationSeconds: result.duration,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     requests: requestCount,
     bytesPerResponse: requestCount > 0 ? Math.round(result.throughput.total / requestCount) : 0,
@@ -83,6 +85,63 @@ export async function measure(origin: string, target: Target, options: LoadOptio
     cpuMsPerRequest: {
       app: cpuPerRequest(cpuBefore, cpuAfter, appPort, requestCount),
       database: cpuPerRequest(cpuBefore, cpuAfter, databasePort, requestCount),
+    },
+  };
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Per-request figure over all rounds, each round weighted by its requests; unknown if any round lacks it. */
+function perRequest(rounds: Measurement[], value: (round: Measurement) => number | undefined): number | undefined {
+  const requests = sum(rounds.map((round) => round.requests));
+  let total = 0;
+  for (const round of rounds) {
+    const figure = value(round);
+    if (figure === undefined) return undefined;
+    total += figure * round.requests;
+  }
+  return requests > 0 ? total / requests : undefined;
+}
+
+/**
+ * Rounds of one target as one measurement: rates, bytes and CPU over all their requests; latency
+ * percentiles the median round's, since autocannon reports percentiles rather than a histogram to merge.
+ */
+export function combineRounds(rounds: Measurement[]): Measurement {
+  const [first] = rounds;
+  if (!first) throw new Error("no rounds to combine");
+  const requests = sum(rounds.map((round) => round.requests));
+  const durationSeconds = sum(rounds.map((round) => round.durationSeconds));
+  const statusCodes: Record<string, number> = {};
+  for (const round of rounds) {
+    for (const [status, count] of Object.entries(round.statusCodes)) statusCodes[status] = (statusCodes[status] ?? 0) + count;
+  }
+  return {
+    url: first.url,
+    method: first.method,
+    rps: durationSeconds > 0 ? requests / durationSeconds : 0,
+    durationSeconds,
+    latencyMs: {
+      p50: median(rounds.map((round) => round.latencyMs.p50)),
+      p90: median(rounds.map((round) => round.latencyMs.p90)),
+      p99: median(rounds.map((round) => round.latencyMs.p99)),
+      max: Math.max(...rounds.map((round) => round.latencyMs.max)),
+    },
+    requests,
+    bytesPerResponse: Math.round(perRequest(rounds, (round) => round.bytesPerResponse) ?? 0),
+    errors: sum(rounds.map((round) => round.errors)),
+    timeouts: sum(rounds.map((round) => round.timeouts)),
+    non2xx: sum(rounds.map((round) => round.non2xx)),
+    statusCodes,
+    cpuMsPerRequest: {
+      app: perRequest(rounds, (round) => round.cpuMsPerRequest.app),
+      database: perRequest(rounds, (round) => round.cpuMsPerRequest.database),
     },
   };
 }

@@ -20,6 +20,11 @@ const schema = z.object({
    * with 2 s, a server's first measured target used up to a third more CPU per request than later ones.
    */
   BENCH_WARMUP_SECONDS: z.coerce.number().int().min(1).max(120).default(8),
+  /**
+   * Measurements per target, the product and its reference taking turns: one after the other, a slow
+   * spell on the machine or a reference process still warming up counted against one side only.
+   */
+  BENCH_ROUNDS: z.coerce.number().int().min(1).max(20).default(3),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Tasks seeded for the bench user; lower it for a quick look at the harness itself. */
   BENCH_TASK_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(100_000),
