@@ -33,7 +33,7 @@ import { combineRounds, invalidReason, measure, verifyTarget, type LoadOptions, 
 import { measureClientBuild, measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js";
 import { formatTable, judge, saveResults } from "./lib/report";
 import type { Database } from "../db/connect";
-import type { Benchmark, ReferenceApp, Target } from "./lib/types";
+import { referenceOf, type Benchmark, type ReferenceApp, type Target } from "./lib/types";
 
 const root = path.resolve(import.meta.dirname, "..");
 const toolEnv = readToolEnv();
@@ -41,7 +41,6 @@ const names = benchmarks.map((benchmark) => benchmark.name) as [string, ...strin
 const { positionals } = parseArgs({ allowPositionals: true });
 const selected = z.array(z.enum(names, { error: `expected one of: ${names.join(", ")}` })).parse(positionals);
 const chosen = selected.length > 0 ? benchmarks.filter((benchmark) => selected.includes(benchmark.name)) : benchmarks;
-const referenceOf = (benchmark: Benchmark): ReferenceApp => benchmark.reference ?? "baseline";
 const needsObservabilityOff = chosen.some((benchmark) => referenceOf(benchmark) === "observability-off");
 
 const port = toolEnv.BENCH_PORT;
@@ -109,6 +108,11 @@ interface Side {
 function sidesOf(plan: Planned): [Side] | [Side, Side] {
   const productSide: Side = { origin: product, target: plan.product, rounds: [] };
   return plan.reference ? [productSide, { origin: origins[referenceOf(plan.benchmark)], target: plan.reference, rounds: [] }] : [productSide];
+}
+
+/** Load before measuring, the figures thrown away. */
+async function warm(sides: Side[], databasePort: number): Promise<void> {
+  for (const side of sides) await measure(side.origin, side.target, warmup, databasePort);
 }
 
 /** Builds the baseline app, then starts the product with the stack; answers the stack's generated variables. */
@@ -180,8 +184,7 @@ async function main(): Promise<number> {
     await startReferences(picked, stackEnv);
     step("checking every target answers 200 with the expected content (and adds rows where it writes)");
     for (const plan of planned) {
-      await verifyTarget(product, plan.product, db);
-      if (plan.reference) await verifyTarget(origins[referenceOf(plan.benchmark)], plan.reference, db);
+      for (const side of sidesOf(plan)) await verifyTarget(side.origin, side.target, db);
     }
   } finally {
     // Closed before any load: PGlite serves one connection at a time, and an idle pool is noise anyway.
@@ -194,14 +197,12 @@ async function main(): Promise<number> {
   // first pass over every target of every server keeps them from meeting their first target colder.
   // Targets that write come later, so every page before them is measured on the seeded rows alone.
   step(`warming every server on each of its read-only targets (${warmup.durationSeconds} s each)`);
-  for (const plan of planned.filter((candidate) => !candidate.product.countRows)) {
-    for (const side of sidesOf(plan)) await measure(side.origin, side.target, warmup, databasePort);
-  }
+  for (const plan of planned.filter((candidate) => !candidate.product.countRows)) await warm(sidesOf(plan), databasePort);
   const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
     step(`${plan.benchmark.name}: ${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`);
     const sides = sidesOf(plan);
-    for (const side of sides) await measure(side.origin, side.target, warmup, databasePort);
+    await warm(sides, databasePort);
     for (let round = 0; round < rounds; round++) {
       // Who goes first alternates, so neither side always runs right after the other's load.
       const order = round % 2 === 0 ? sides : [...sides].reverse();

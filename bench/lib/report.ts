@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { invalidReason, type Measurement } from "./measure";
-import type { Benchmark, Goal, ReferenceApp } from "./types";
+import { referenceOf, type Benchmark, type Goal, type ReferenceApp } from "./types";
 
 export interface BenchmarkResult {
   benchmark: string;
@@ -28,7 +28,7 @@ export function judge(benchmark: Benchmark, product: Measurement, referenceResul
     benchmark: benchmark.name,
     summary: benchmark.summary,
     product,
-    referenceApp: benchmark.reference ?? "baseline",
+    referenceApp: referenceOf(benchmark),
     reference: referenceResult,
     ratioVsReference: referenceResult && referenceResult.rps > 0 ? product.rps / referenceResult.rps : undefined,
   };

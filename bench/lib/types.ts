@@ -58,3 +58,6 @@ export interface Benchmark {
   setup(context: BenchContext): Promise<{ product: Target; reference?: Target }>;
   goal?: Goal;
 }
+
+/** The app a benchmark's reference target runs on: the baseline unless it names another. */
+export const referenceOf = (benchmark: Benchmark): ReferenceApp => benchmark.reference ?? "baseline";
