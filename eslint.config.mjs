@@ -6,11 +6,25 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-*/**", "bench/baseline/.next/**", "db/migrations/**", "next-env.d.ts", ".data/**", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "bench/baseline/.next/**",
+      "db/migrations/**",
+      "next-env.d.ts",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     // Destructuring to leave a property out (`const { secret: _, ...rest } = x`) is intended.
-    rules: { "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+    },
   },
   {
     // Every Drizzle update and delete must carry a where clause, so no query can touch all rows.
@@ -25,7 +39,10 @@ const config = [
     files: ["app/**", "components/**", "lib/**", "db/**", "proxy.ts", "instrumentation*.ts", "sentry.*.ts"],
     ignores: ["lib/env.ts", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import `env` from '@/lib/env' instead." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Import `env` from '@/lib/env' instead." },
+      ],
     },
   },
 ];

@@ -9,7 +9,14 @@ import { requestIdFrom } from "@/lib/observability/request-context";
  * A first, coarse gate: pages, Server Actions and route handlers each check the session again
  * themselves. /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
  */
-const publicPaths = [/^\/$/, /^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/, /^\/api\/webhooks\//, /^\/api\/health(\/|$)/, /^\/api\/metrics$/];
+const publicPaths = [
+  /^\/$/,
+  /^\/sign-in(\/|$)/,
+  /^\/sign-up(\/|$)/,
+  /^\/api\/webhooks\//,
+  /^\/api\/health(\/|$)/,
+  /^\/api\/metrics$/,
+];
 const isPublic = (request: NextRequest) => publicPaths.some((path) => path.test(request.nextUrl.pathname));
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith("/api/");
 
@@ -52,7 +59,9 @@ const clerk = clerkMiddleware(
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const requestId = requestIdFrom(request.headers);
   request.headers.set("x-request-id", requestId);
-  const response = (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ?? next(request);
+  const response =
+    (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
+    next(request);
   response.headers.set("x-request-id", requestId);
   return response;
 }

@@ -21,7 +21,12 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: "unit", environment: "node", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.int.test.ts"] },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+        },
       },
       {
         ...shared,

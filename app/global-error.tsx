@@ -16,7 +16,11 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <h1 className="text-2xl font-bold">Something went wrong</h1>
           <p className="mt-3 text-slate-600">An unexpected error stopped this page. It has been reported.</p>
           {error.digest ? <p className="mt-2 font-mono text-xs text-slate-500">Reference: {error.digest}</p> : null}
-          <button type="button" onClick={reset} className="mt-8 rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white">
+          <button
+            type="button"
+            onClick={reset}
+            className="mt-8 rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white"
+          >
             Try again
           </button>
         </main>

@@ -12,7 +12,12 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // `dynamic` renders auth state on the server, so pages are right even before clerk-js loads.
-    <ClerkProvider dynamic publishableKey={env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY} proxyUrl={env.NEXT_PUBLIC_CLERK_PROXY_URL} afterSignOutUrl="/">
+    <ClerkProvider
+      dynamic
+      publishableKey={env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
+      proxyUrl={env.NEXT_PUBLIC_CLERK_PROXY_URL}
+      afterSignOutUrl="/"
+    >
       <html lang="en">
         <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
       </html>

@@ -4,7 +4,10 @@ import { env } from "@/lib/env";
 import { formatMoney, proPrice } from "@/lib/payments/pricing";
 
 const features = [
-  { title: "Fast by default", body: "Server-rendered lists with keyset pagination stay quick at ten tasks or ten thousand." },
+  {
+    title: "Fast by default",
+    body: "Server-rendered lists with keyset pagination stay quick at ten tasks or ten thousand.",
+  },
   { title: "Never lose a thought", body: "Inline validation keeps what you typed; undo brings back what you deleted." },
   { title: "Find anything", body: "Full-text search, filters for overdue and this week, and links you can share." },
   { title: "Yours alone", body: "Every query is scoped to your account, checked on the server, every time." },
@@ -37,10 +40,16 @@ export default function LandingPage() {
             upgrade once to Pro when your list outgrows the free plan.
           </p>
           <div className="mt-10 flex justify-center gap-4">
-            <Link href="/tasks" className="rounded-lg bg-brand-600 px-5 py-3 font-medium text-white shadow-sm hover:bg-brand-700">
+            <Link
+              href="/tasks"
+              className="rounded-lg bg-brand-600 px-5 py-3 font-medium text-white shadow-sm hover:bg-brand-700"
+            >
               Open your tasks
             </Link>
-            <a href="#pricing" className="rounded-lg border border-slate-300 bg-white px-5 py-3 font-medium text-slate-800 hover:bg-slate-100">
+            <a
+              href="#pricing"
+              className="rounded-lg border border-slate-300 bg-white px-5 py-3 font-medium text-slate-800 hover:bg-slate-100"
+            >
               See pricing
             </a>
           </div>
@@ -70,7 +79,9 @@ export default function LandingPage() {
             <div className="rounded-2xl border border-slate-200 bg-white p-8">
               <h3 className="font-semibold">Free</h3>
               <p className="mt-2 text-3xl font-bold">{formatMoney(0, price.currency)}</p>
-              <p className="mt-4 text-sm text-slate-600">Up to {env.FREE_TASK_LIMIT} open tasks, search, filters and due dates.</p>
+              <p className="mt-4 text-sm text-slate-600">
+                Up to {env.FREE_TASK_LIMIT} open tasks, search, filters and due dates.
+              </p>
             </div>
             <div className="rounded-2xl border-2 border-brand-500 bg-white p-8 shadow-sm">
               <h3 className="font-semibold">Pro</h3>

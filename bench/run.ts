@@ -46,7 +46,9 @@ const needsObservabilityOff = chosen.some((benchmark) => referenceOf(benchmark) 
 const port = toolEnv.BENCH_PORT;
 const product = `http://127.0.0.1:${port}`;
 const referencePorts: Record<ReferenceApp, number> = { baseline: port + 50, "observability-off": port + 60 };
-const origins = Object.fromEntries(Object.entries(referencePorts).map(([app, appPort]) => [app, `http://127.0.0.1:${appPort}`])) as Record<ReferenceApp, string>;
+const origins = Object.fromEntries(
+  Object.entries(referencePorts).map(([app, appPort]) => [app, `http://127.0.0.1:${appPort}`]),
+) as Record<ReferenceApp, string>;
 /** Its own build folder, so a bench never overwrites the developer's .next or an e2e build. */
 const distDir = ".next-bench";
 const load: LoadOptions = { connections: toolEnv.BENCH_CONNECTIONS, durationSeconds: toolEnv.BENCH_DURATION_SECONDS };
@@ -84,11 +86,16 @@ const sentrySources = /node_modules\/@sentry\//;
  * Sentry's share of the signed-in /tasks page's First Load JS, read from the product's build folder,
  * and all of Sentry's browser code in that build (the SDK loads after hydration, off the first load).
  */
-async function measureSentryBundle(planned: Planned[]): Promise<{ firstLoad: FirstLoadJs; clientBuild: FirstLoadJs } | undefined> {
+async function measureSentryBundle(
+  planned: Planned[],
+): Promise<{ firstLoad: FirstLoadJs; clientBuild: FirstLoadJs } | undefined> {
   const tasksPage = planned.find((plan) => plan.benchmark.name === "tasks-first-page")?.product;
   if (!tasksPage) return undefined;
   const html = await (await fetch(`${product}${tasksPage.path}`, { headers: tasksPage.headers })).text();
-  return { firstLoad: measureFirstLoadJs(path.join(root, distDir), html, sentrySources), clientBuild: measureClientBuild(path.join(root, distDir), sentrySources) };
+  return {
+    firstLoad: measureFirstLoadJs(path.join(root, distDir), html, sentrySources),
+    clientBuild: measureClientBuild(path.join(root, distDir), sentrySources),
+  };
 }
 
 interface Planned {
@@ -107,7 +114,9 @@ interface Side {
 /** The product's side and, when the benchmark has a reference, the reference's. */
 function sidesOf(plan: Planned): [Side] | [Side, Side] {
   const productSide: Side = { origin: product, target: plan.product, rounds: [] };
-  return plan.reference ? [productSide, { origin: origins[referenceOf(plan.benchmark)], target: plan.reference, rounds: [] }] : [productSide];
+  return plan.reference
+    ? [productSide, { origin: origins[referenceOf(plan.benchmark)], target: plan.reference, rounds: [] }]
+    : [productSide];
 }
 
 /** Load before measuring, the figures thrown away. */
@@ -139,7 +148,11 @@ async function prepare(db: Database, stackEnv: StackEnv): Promise<Planned[]> {
   const profile = { email: `bench.${Date.now()}@example.test`, firstName: "Bench", lastName: "User" };
   const userId = await clerk.createUser(profile);
   step(`seeding ${toolEnv.BENCH_TASK_COUNT.toLocaleString("en-US")} tasks for ${userId}`);
-  await seedTasks(db, { id: userId, email: profile.email, name: `${profile.firstName} ${profile.lastName}` }, toolEnv.BENCH_TASK_COUNT);
+  await seedTasks(
+    db,
+    { id: userId, email: profile.email, name: `${profile.firstName} ${profile.lastName}` },
+    toolEnv.BENCH_TASK_COUNT,
+  );
   const session = await clerk.sessionCookie(userId, 3_600);
   const context = {
     db,
@@ -157,12 +170,19 @@ async function prepare(db: Database, stackEnv: StackEnv): Promise<Planned[]> {
 /** The baseline app, and the product with observability off when a chosen benchmark measures against it. */
 async function startReferences(database: BenchDatabase, stackEnv: StackEnv): Promise<void> {
   step("starting the baseline app");
-  const baselineApp = startBaseline(group, logs, { port: referencePorts.baseline, env: { DATABASE_URL: database.url, ...database.appEnv } });
+  const baselineApp = startBaseline(group, logs, {
+    port: referencePorts.baseline,
+    env: { DATABASE_URL: database.url, ...database.appEnv },
+  });
   leaders.push(baselineApp);
   await waitUntilReady(`${origins.baseline}/api/ready`, baselineApp, 60_000);
   if (!needsObservabilityOff) return;
   step("starting a second product server from the same build, with Sentry, logging and metrics off");
-  const off = startObservabilityOff(group, logs, { port: referencePorts["observability-off"], distDir, env: { ...database.appEnv, ...stackEnv } });
+  const off = startObservabilityOff(group, logs, {
+    port: referencePorts["observability-off"],
+    distDir,
+    env: { ...database.appEnv, ...stackEnv },
+  });
   leaders.push(off);
   await waitUntilReady(`${origins["observability-off"]}/api/health/ready`, off, 60_000);
 }
@@ -171,7 +191,11 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const loadAtStart = loadavg()[0];
   const stackPorts = [port, ...emulators.map((emulator) => port + emulator.portOffset), port + 40];
-  await assertPortsFree([...stackPorts, referencePorts.baseline, ...(needsObservabilityOff ? [referencePorts["observability-off"]] : [])]);
+  await assertPortsFree([
+    ...stackPorts,
+    referencePorts.baseline,
+    ...(needsObservabilityOff ? [referencePorts["observability-off"]] : []),
+  ]);
   const picked = await pickDatabase(toolEnv.DATABASE_URL, port);
   database = picked;
   step(`database: ${picked.description}`);
@@ -197,10 +221,13 @@ async function main(): Promise<number> {
   // first pass over every target of every server keeps them from meeting their first target colder.
   // Targets that write come later, so every page before them is measured on the seeded rows alone.
   step(`warming every server on each of its read-only targets (${warmup.durationSeconds} s each)`);
-  for (const plan of planned.filter((candidate) => !candidate.product.countRows)) await warm(sidesOf(plan), databasePort);
+  for (const plan of planned.filter((candidate) => !candidate.product.countRows))
+    await warm(sidesOf(plan), databasePort);
   const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
-    step(`${plan.benchmark.name}: ${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`);
+    step(
+      `${plan.benchmark.name}: ${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`,
+    );
     const sides = sidesOf(plan);
     await warm(sides, databasePort);
     for (let round = 0; round < rounds; round++) {
@@ -209,12 +236,22 @@ async function main(): Promise<number> {
       for (const side of order) side.rounds.push(await measure(side.origin, side.target, load, databasePort));
     }
     const [productSide, referenceSide] = sides;
-    measured.push({ benchmark: plan.benchmark, product: combineRounds(productSide.rounds), reference: referenceSide && combineRounds(referenceSide.rounds) });
+    measured.push({
+      benchmark: plan.benchmark,
+      product: combineRounds(productSide.rounds),
+      reference: referenceSide && combineRounds(referenceSide.rounds),
+    });
   }
 
   const byName = new Map(measured.map((entry) => [entry.benchmark.name, entry.product]));
   const results = measured.map((entry) => judge(entry.benchmark, entry.product, entry.reference, byName));
-  const settings = { connections: load.connections, durationSeconds: load.durationSeconds, rounds, warmupSeconds: warmup.durationSeconds, taskCount: toolEnv.BENCH_TASK_COUNT };
+  const settings = {
+    connections: load.connections,
+    durationSeconds: load.durationSeconds,
+    rounds,
+    warmupSeconds: warmup.durationSeconds,
+    taskCount: toolEnv.BENCH_TASK_COUNT,
+  };
   // Other work on the machine (an e2e run, a build) skews every figure; the load average says how much there was.
   const machine = {
     cpus: cpus().length,
@@ -241,10 +278,20 @@ async function main(): Promise<number> {
         `Sentry in the whole browser build, loaded after hydration: ${kb(clientBuild.attributedGzipBytes)} KB gzipped`,
     );
   }
-  const file = saveResults(startedAt, { startedAt, finishedAt: new Date(), database: picked.description, settings, machine, results, sentryBundle });
+  const file = saveResults(startedAt, {
+    startedAt,
+    finishedAt: new Date(),
+    database: picked.description,
+    settings,
+    machine,
+    results,
+    sentryBundle,
+  });
   console.log(`\n[bench] saved ${path.relative(root, file)}`);
 
-  const invalid = results.some((result) => invalidReason(result.product) || (result.reference && invalidReason(result.reference)));
+  const invalid = results.some(
+    (result) => invalidReason(result.product) || (result.reference && invalidReason(result.reference)),
+  );
   return invalid ? 1 : 0;
 }
 

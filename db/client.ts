@@ -26,7 +26,10 @@ function observeQuery(text: string) {
     if (durationMs < env.DATABASE_SLOW_QUERY_MS) return;
     if (metricsEnabled) metrics.slowQueries.inc();
     // The statement text only: parameters can hold personal data.
-    logger.warn({ service: "database", durationMs: Math.round(durationMs), query: text.slice(0, 500), ok }, "slow query");
+    logger.warn(
+      { service: "database", durationMs: Math.round(durationMs), query: text.slice(0, 500), ok },
+      "slow query",
+    );
   };
 }
 

@@ -9,7 +9,11 @@ const options = { poolMax: env.DATABASE_POOL_MAX, connectTimeoutSeconds: 2, stat
 
 describe("createDatabase", () => {
   const finished: { text: string; ok: boolean; durationMs: number }[] = [];
-  const { db, sql } = createDatabase({ url, ...options, observeQuery: (text) => (outcome) => finished.push({ text, ...outcome }) });
+  const { db, sql } = createDatabase({
+    url,
+    ...options,
+    observeQuery: (text) => (outcome) => finished.push({ text, ...outcome }),
+  });
   afterAll(() => sql.end());
 
   it("reports every Drizzle query with its duration, inside transactions too", async () => {

@@ -42,7 +42,8 @@ function observeQueries(sql: Sql, observe: QueryObserver): Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
-        return (text: string, ...rest: unknown[]) => timed(Reflect.apply(target.unsafe, target, [text, ...rest]), text, observe);
+        return (text: string, ...rest: unknown[]) =>
+          timed(Reflect.apply(target.unsafe, target, [text, ...rest]), text, observe);
       }
       if (property === "begin" || property === "savepoint") {
         return (...args: unknown[]) => {

@@ -1,8 +1,20 @@
-const unreachableCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "CONNECT_TIMEOUT", "EAI_AGAIN", "ECONNRESET"]);
+const unreachableCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+  "CONNECT_TIMEOUT",
+  "EAI_AGAIN",
+  "ECONNRESET",
+]);
 
 /** The driver's error code, looking through wrappers such as Drizzle's DrizzleQueryError (`cause`). */
 export function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current = error, depth = 0;
+    current && typeof current === "object" && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     if ("code" in current && current.code) return String(current.code);
   }
   return undefined;

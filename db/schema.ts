@@ -1,5 +1,19 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -38,7 +52,8 @@ export const tasks = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     /** Full-text search document, kept in sync by PostgreSQL itself; title words weigh more. */
     search: tsvector("search").generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('english', ${tasks.title}), 'A') || setweight(to_tsvector('english', ${tasks.description}), 'B')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('english', ${tasks.title}), 'A') || setweight(to_tsvector('english', ${tasks.description}), 'B')`,
     ),
     ...timestamps,
   },
@@ -70,7 +85,14 @@ export const clerkEvents = pgTable(
   (table) => [index("clerk_events_user_idx").on(table.userId, table.type)],
 );
 
-export const orderStatusEnum = pgEnum("order_status", ["requires_payment", "processing", "succeeded", "failed", "canceled", "refunded"]);
+export const orderStatusEnum = pgEnum("order_status", [
+  "requires_payment",
+  "processing",
+  "succeeded",
+  "failed",
+  "canceled",
+  "refunded",
+]);
 
 /** One row per purchase attempt. Kept for accounting when the person is deleted (user_id becomes null). */
 export const orders = pgTable(
@@ -89,7 +111,9 @@ export const orders = pgTable(
     index("orders_user_idx").on(table.userId, table.createdAt.desc()),
     // At most one open order per user, so concurrent "Buy Pro" clicks reuse it instead of racing. A
     // declined card leaves the PaymentIntent payable, so a failed order stays open for another try.
-    uniqueIndex("orders_one_open_per_user_idx").on(table.userId).where(sql`${table.status} in ('requires_payment', 'failed')`),
+    uniqueIndex("orders_one_open_per_user_idx")
+      .on(table.userId)
+      .where(sql`${table.status} in ('requires_payment', 'failed')`),
     check("orders_amount_positive", sql`${table.amount} > 0`),
   ],
 );
@@ -106,7 +130,11 @@ export const stripeEvents = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
   },
-  (table) => [index("stripe_events_unprocessed_idx").on(table.receivedAt).where(sql`${table.processedAt} is null`)],
+  (table) => [
+    index("stripe_events_unprocessed_idx")
+      .on(table.receivedAt)
+      .where(sql`${table.processedAt} is null`),
+  ],
 );
 
 export type Order = typeof orders.$inferSelect;

@@ -5,7 +5,12 @@ import { createDatabase } from "./connect";
 import { tasks, users } from "./schema";
 import { demoTasks, demoUser, seedDemoData } from "./seed";
 
-const { db, sql } = createDatabase({ url: env.DATABASE_URL, poolMax: 1, connectTimeoutSeconds: 5, statementTimeoutMs: 30_000 });
+const { db, sql } = createDatabase({
+  url: env.DATABASE_URL,
+  poolMax: 1,
+  connectTimeoutSeconds: 5,
+  statementTimeoutMs: 30_000,
+});
 afterAll(() => sql.end());
 
 describe("seedDemoData", () => {
@@ -14,7 +19,9 @@ describe("seedDemoData", () => {
     await seedDemoData(db);
     const [user] = await db.select().from(users).where(eq(users.id, demoUser.id));
     expect(user).toMatchObject({ email: demoUser.email, name: demoUser.name, plan: "free" });
-    const [{ value }] = (await db.select({ value: count() }).from(tasks).where(eq(tasks.userId, demoUser.id))) as [{ value: number }];
+    const [{ value }] = (await db.select({ value: count() }).from(tasks).where(eq(tasks.userId, demoUser.id))) as [
+      { value: number },
+    ];
     expect(value).toBe(300);
   });
 

@@ -9,8 +9,45 @@ export const demoUser = {
   name: "Demo User",
 } as const;
 
-const subjects = ["quarterly report", "onboarding checklist", "API docs", "landing page copy", "invoice #1042", "team offsite", "Q3 roadmap", "customer interview notes", "billing migration", "design review", "release notes", "security audit", "hiring plan", "support backlog", "analytics dashboard", "mobile app beta", "vendor contract", "board deck", "blog post on pricing", "incident postmortem"];
-const verbs = ["Draft", "Review", "Finish", "Send", "Update", "Plan", "Schedule", "Fix", "Prepare", "Follow up on", "Clean up", "Share", "Outline", "Test", "Archive"];
+const subjects = [
+  "quarterly report",
+  "onboarding checklist",
+  "API docs",
+  "landing page copy",
+  "invoice #1042",
+  "team offsite",
+  "Q3 roadmap",
+  "customer interview notes",
+  "billing migration",
+  "design review",
+  "release notes",
+  "security audit",
+  "hiring plan",
+  "support backlog",
+  "analytics dashboard",
+  "mobile app beta",
+  "vendor contract",
+  "board deck",
+  "blog post on pricing",
+  "incident postmortem",
+];
+const verbs = [
+  "Draft",
+  "Review",
+  "Finish",
+  "Send",
+  "Update",
+  "Plan",
+  "Schedule",
+  "Fix",
+  "Prepare",
+  "Follow up on",
+  "Clean up",
+  "Share",
+  "Outline",
+  "Test",
+  "Archive",
+];
 const details = [
   "Check the numbers with finance before sending.",
   "Loop in Priya and Marco; they own the data.",
@@ -42,7 +79,9 @@ export function demoTasks(userId: string, count: number, now = new Date()): NewT
   return Array.from({ length: count }, (_, index) => {
     const createdAt = new Date(now.getTime() - Math.floor(random() * 90 * dayMs) - index * 1000);
     const hasDueDate = random() < 0.7;
-    const dueDate = hasDueDate ? new Date(now.getTime() + Math.floor((random() * 75 - 30) * dayMs)).toISOString().slice(0, 10) : null;
+    const dueDate = hasDueDate
+      ? new Date(now.getTime() + Math.floor((random() * 75 - 30) * dayMs)).toISOString().slice(0, 10)
+      : null;
     return {
       userId,
       title: `${pick(verbs)} ${pick(subjects)}`,

@@ -8,7 +8,9 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { name: "Sign in to Taskpilot" })).toBeVisible();
   });
 
-  test("signing in returns to /tasks with the user's name; reload keeps the session; sign-out ends it", async ({ page }) => {
+  test("signing in returns to /tasks with the user's name; reload keeps the session; sign-out ends it", async ({
+    page,
+  }) => {
     const user = await createUser("Ada", "Lovelace");
     await page.goto("/tasks");
     await page.getByRole("button", { name: new RegExp(user.name) }).click();

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
 
-test("the status page shows each integration's health, read from live checks and metrics", async ({ page, context, baseURL }) => {
+test("the status page shows each integration's health, read from live checks and metrics", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInWithCookies(context, baseURL as string, (await createUser("Operator")).id);
   await page.goto("/tasks");
   await page.goto("/status");
@@ -15,6 +19,8 @@ test("the status page shows each integration's health, read from live checks and
   await expect(page.getByText("Circuit breaker: closed (calls flow).")).toBeVisible();
   await expect(page.getByText(/Webhook backlog: \d+ unprocessed event/)).toBeVisible();
   // The database card counts the queries that served /tasks a moment ago.
-  await expect(page.getByRole("region", { name: "Database" }).locator("dt:text-is('Calls') + dd")).toHaveText(/^[1-9]\d*$/);
+  await expect(page.getByRole("region", { name: "Database" }).locator("dt:text-is('Calls') + dd")).toHaveText(
+    /^[1-9]\d*$/,
+  );
   await expect(page.getByRole("table", { name: "Database latency distribution" })).toBeAttached();
 });

@@ -63,10 +63,21 @@ test("a validation error appears next to its field and the input is kept", async
 
 test("search, filters and pages live in the URL", async ({ page }) => {
   await page.goto("/tasks");
-  const titles = ["Draft quarterly report", "Review report figures", "Send invoice to Acme", "Book offsite venue", "Call the bank", "Renew domain", "Water the plants"];
+  const titles = [
+    "Draft quarterly report",
+    "Review report figures",
+    "Send invoice to Acme",
+    "Book offsite venue",
+    "Call the bank",
+    "Renew domain",
+    "Water the plants",
+  ];
   for (const title of titles) await addTask(page, title, title.includes("invoice") ? { dueDate: today() } : {});
   await page.getByRole("checkbox", { name: "Complete “Call the bank”" }).click();
-  await expect(page.getByRole("checkbox", { name: "Complete “Call the bank”" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "Complete “Call the bank”" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
 
   // Five per page: newest first, then the next page, and back again with the browser.
   await page.goto("/tasks?limit=5");
@@ -133,10 +144,17 @@ test("the tasks page has no serious or critical accessibility violations", async
   await page.goto("/tasks");
   await addTask(page, "Check contrast", { priority: "High", dueDate: today() });
   await addTask(page, "Overdue thing", { dueDate: "2020-01-01" });
-  await taskList(page).first().getByRole("checkbox", { name: /Select/ }).check();
+  await taskList(page)
+    .first()
+    .getByRole("checkbox", { name: /Select/ })
+    .check();
   // Clerk's <UserButton showName> labels its button "Open user menu" while it shows the user's name
   // (axe: label-content-name-mismatch). That markup is Clerk's, so only that one element is left out.
   const results = await new AxeBuilder({ page }).exclude(".cl-userButtonTrigger").analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 });

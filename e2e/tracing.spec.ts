@@ -4,7 +4,8 @@ import { createUser, signInWithCookies } from "./support/clerk";
 import { errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";
 
 const browserPageload = (item: TraceItem) => item.origin === "browser" && item.op === "pageload";
-const serverSpan = (op: string) => (item: TraceItem) => item.origin === "server" && item.kind === "span" && item.op === op;
+const serverSpan = (op: string) => (item: TraceItem) =>
+  item.origin === "server" && item.kind === "span" && item.op === op;
 
 let userName = "";
 test.beforeEach(async ({ context, baseURL }) => {
@@ -13,7 +14,9 @@ test.beforeEach(async ({ context, baseURL }) => {
   await signInWithCookies(context, baseURL as string, user.id);
 });
 
-test("loading /tasks and creating a task: the browser pageload and the Server Action's SQL share one trace", async ({ page }) => {
+test("loading /tasks and creating a task: the browser pageload and the Server Action's SQL share one trace", async ({
+  page,
+}) => {
   await page.goto("/tasks");
   const traceId = await pageTraceId(page);
   const form = page.getByRole("region", { name: "Add a task" });
@@ -58,7 +61,8 @@ test("a server error on purpose arrives as an event carrying the click's trace",
 
   await waitForTrace(traceId, {
     "browser pageload": browserPageload,
-    "server error event": (item) => item.kind === "error" && item.origin === "server" && /Taskpilot test error/.test(item.message ?? ""),
+    "server error event": (item) =>
+      item.kind === "error" && item.origin === "server" && /Taskpilot test error/.test(item.message ?? ""),
   });
   const [event] = await errorEvents(traceId);
   expect(JSON.stringify(event)).not.toMatch(/__session|__client_uat|eyJ[\w-]+\.[\w-]+\./);
@@ -92,6 +96,7 @@ test("an error thrown before the browser SDK has loaded is still sent, in the pa
   release();
 
   await waitForTrace(traceId, {
-    "browser error event": (item) => item.kind === "error" && item.origin === "browser" && /Taskpilot early browser error/.test(item.message ?? ""),
+    "browser error event": (item) =>
+      item.kind === "error" && item.origin === "browser" && /Taskpilot early browser error/.test(item.message ?? ""),
   });
 });

@@ -18,7 +18,11 @@ async function createEmulatorUser(firstName: string) {
   const response = await fetch(`${inject("clerkEmulatorUrl")}/__test/users`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: `${firstName.toLowerCase()}.${randomUUID()}@example.test`, firstName, lastName: "Tester" }),
+    body: JSON.stringify({
+      email: `${firstName.toLowerCase()}.${randomUUID()}@example.test`,
+      firstName,
+      lastName: "Tester",
+    }),
   });
   const { user } = (await response.json()) as { user: { id: string; email_addresses: { email_address: string }[] } };
   return { id: user.id, email: user.email_addresses[0]?.email_address };
@@ -40,7 +44,9 @@ describe("requireUser", () => {
     const user = await createEmulatorUser("Ada");
     session.userId = user.id;
     await expect(requireUser()).resolves.toBe(user.id);
-    expect(await rowsFor(user.id)).toEqual([expect.objectContaining({ id: user.id, email: user.email, name: "Ada Tester", plan: "free" })]);
+    expect(await rowsFor(user.id)).toEqual([
+      expect.objectContaining({ id: user.id, email: user.email, name: "Ada Tester", plan: "free" }),
+    ]);
   });
 
   it("creates exactly one row for 20 concurrent first requests", async () => {

@@ -36,7 +36,10 @@ async function fetchProfile(userId: string): Promise<UserProfile | null> {
       return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
     } catch (error) {
       outcome = "error";
-      logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "clerk profile fetch failed");
+      logger.warn(
+        { userId, err: error instanceof Error ? error.message : String(error) },
+        "clerk profile fetch failed",
+      );
       return null;
     } finally {
       const durationMs = Math.round(performance.now() - started);

@@ -15,13 +15,17 @@ const userData = z.object({
 /** The verified payload is still outside input: check the fields we use before acting on them. */
 export const clerkUserEvent = z.discriminatedUnion("type", [
   z.object({ type: z.enum(["user.created", "user.updated"]), data: userData }),
-  z.object({ type: z.literal("user.deleted"), data: z.object({ id: z.string().startsWith("user_"), deleted: z.literal(true).optional() }) }),
+  z.object({
+    type: z.literal("user.deleted"),
+    data: z.object({ id: z.string().startsWith("user_"), deleted: z.literal(true).optional() }),
+  }),
 ]);
 
 export const handledClerkEventTypes = new Set(["user.created", "user.updated", "user.deleted"]);
 
 export function profileFromClerkUser(user: z.infer<typeof userData>): UserProfile {
-  const primary = user.email_addresses.find((address) => address.id === user.primary_email_address_id) ?? user.email_addresses[0];
+  const primary =
+    user.email_addresses.find((address) => address.id === user.primary_email_address_id) ?? user.email_addresses[0];
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
   return { email: primary?.email_address ?? null, name: name || null };
 }

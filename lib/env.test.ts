@@ -6,11 +6,15 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** Imports lib/env.ts in a fresh process, as the server does at start, with only `vars` set. */
 function loadEnvModule(vars: Record<string, string>) {
-  return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["-e", "import('./lib/env.ts').catch(() => { process.exitCode = 1; })"], {
-    cwd: root,
-    env: { NODE_ENV: "test", PATH: process.env.PATH, ...vars },
-    encoding: "utf8",
-  });
+  return spawnSync(
+    path.join(root, "node_modules/.bin/tsx"),
+    ["-e", "import('./lib/env.ts').catch(() => { process.exitCode = 1; })"],
+    {
+      cwd: root,
+      env: { NODE_ENV: "test", PATH: process.env.PATH, ...vars },
+      encoding: "utf8",
+    },
+  );
 }
 
 /** The smallest valid configuration: the required variables only. */
@@ -34,7 +38,13 @@ describe("lib/env", () => {
   });
 
   it("stops with each bad variable and its expectation, never the secret value", () => {
-    const result = loadEnvModule({ ...required, DATABASE_URL: "mysql://app:hunter2@db/tasks", DATABASE_POOL_MAX: "-3", LOG_LEVEL: "loud", STRIPE_SECRET_KEY: "sk_nope_s3cr3t" });
+    const result = loadEnvModule({
+      ...required,
+      DATABASE_URL: "mysql://app:hunter2@db/tasks",
+      DATABASE_POOL_MAX: "-3",
+      LOG_LEVEL: "loud",
+      STRIPE_SECRET_KEY: "sk_nope_s3cr3t",
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("Invalid environment variables");
     expect(result.stderr).toContain("DATABASE_URL: expected a postgres:// connection URL");

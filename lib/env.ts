@@ -23,7 +23,11 @@ const flag = (fallback: boolean) =>
 
 function reportInvalidEnvironment(issues: readonly { message: string; path?: readonly unknown[] }[]): never {
   const lines = issues.map((issue) => {
-    const name = issue.path?.map((segment) => (typeof segment === "object" && segment && "key" in segment ? String(segment.key) : String(segment))).join(".");
+    const name = issue.path
+      ?.map((segment) =>
+        typeof segment === "object" && segment && "key" in segment ? String(segment.key) : String(segment),
+      )
+      .join(".");
     return `  - ${name ?? "(unknown)"}: ${issue.message}`;
   });
   const message = `Invalid environment variables:\n${lines.join("\n")}\nSee the Configuration table in README.md.`;
@@ -38,9 +42,14 @@ export const env = createEnv({
     /** Build time: emit browser source maps (the benchmark uses them to attribute bundle bytes). */
     BROWSER_SOURCE_MAPS: flag(false),
     /** Build output folder, so e2e and benchmark builds never overwrite the developer's .next. */
-    NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "expected a folder name starting with .next").default(".next"),
+    NEXT_DIST_DIR: z
+      .string()
+      .regex(/^\.next[\w-]*$/, "expected a folder name starting with .next")
+      .default(".next"),
     /** The app's public origin; used for redirects and authorized parties. */
-    APP_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) origin such as http://localhost:3000" }).optional(),
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: "expected an http(s) origin such as http://localhost:3000" })
+      .optional(),
     DATABASE_URL: postgresUrl,
     DATABASE_POOL_MAX: positiveInt(10),
     DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
@@ -52,9 +61,14 @@ export const env = createEnv({
     FREE_TASK_LIMIT: positiveInt(25),
     /** The Pro upgrade's price in the currency's minor unit (49900 = ₹499.00), decided on the server only. */
     PRO_PRICE_AMOUNT: positiveInt(49_900),
-    PRO_PRICE_CURRENCY: z.string().regex(/^[a-z]{3}$/, "expected a lowercase ISO currency code such as inr").default("inr"),
+    PRO_PRICE_CURRENCY: z
+      .string()
+      .regex(/^[a-z]{3}$/, "expected a lowercase ISO currency code such as inr")
+      .default("inr"),
 
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(live|test)_/, "expected a Stripe secret or restricted key (sk_… or rk_…)"),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(live|test)_/, "expected a Stripe secret or restricted key (sk_… or rk_…)"),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "expected a Stripe webhook signing secret (whsec_…)"),
     /** Stripe's API base; unset means https://api.stripe.com. */
     STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -81,7 +95,9 @@ export const env = createEnv({
 
     CLERK_SECRET_KEY: z.string().regex(/^sk_(live|test)_/, "expected a Clerk secret key (sk_live_… or sk_test_…)"),
     /** The instance's PEM public key: session tokens are verified with it, without a network call. */
-    CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
+    CLERK_JWT_KEY: z
+      .string()
+      .includes("BEGIN PUBLIC KEY", { error: "expected the PEM public key from Clerk's API keys page" }),
     CLERK_WEBHOOK_SIGNING_SECRET: z.string().startsWith("whsec_", "expected a Clerk webhook signing secret (whsec_…)"),
     /** Backend API base; unset means Clerk's own (https://api.clerk.com). */
     CLERK_API_URL: z.url().optional(),
@@ -91,7 +107,9 @@ export const env = createEnv({
     CLERK_HOSTED_SIGN_IN_URL: z.url().optional(),
   },
   client: {
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(live|test)_/, "expected a Clerk publishable key (pk_live_… or pk_test_…)"),
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(live|test)_/, "expected a Clerk publishable key (pk_live_… or pk_test_…)"),
     NEXT_PUBLIC_CLERK_PROXY_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_JS_URL: z.url().optional(),
     NEXT_PUBLIC_CLERK_UI_URL: z.url().optional(),
@@ -99,7 +117,9 @@ export const env = createEnv({
     NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
     NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().min(1).default("development"),
-    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(live|test)_/, "expected a Stripe publishable key (pk_…)"),
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .regex(/^pk_(live|test)_/, "expected a Stripe publishable key (pk_…)"),
     /** Loads Stripe.js from here instead of js.stripe.com (the local emulator). */
     NEXT_PUBLIC_STRIPE_JS_URL: z.url().optional(),
   },

@@ -18,6 +18,12 @@ export async function checkDatabase(timeoutMs = 1_000): Promise<DependencyStatus
     return { status: "ok", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     // The driver's code (ECONNREFUSED, 57014…), never the message: that carries the SQL and its parameters.
-    return { status: "down", latencyMs: Math.round(performance.now() - started), error: errorCode(error) ?? (error instanceof Error && error.message.startsWith("no answer") ? error.message : "query failed") };
+    return {
+      status: "down",
+      latencyMs: Math.round(performance.now() - started),
+      error:
+        errorCode(error) ??
+        (error instanceof Error && error.message.startsWith("no answer") ? error.message : "query failed"),
+    };
   }
 }

@@ -23,7 +23,10 @@ export function createLogger(destination: pino.DestinationStream = pino.destinat
       formatters: { log: (fields) => scrubValue(fields) },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((part) => (typeof part === "string" ? scrubString(part) : part)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((part) => (typeof part === "string" ? scrubString(part) : part)) as Parameters<typeof method>,
+          );
         },
       },
     },

@@ -13,7 +13,11 @@ type AuthedHandler = (userId: string, request: Request) => Promise<Response>;
 export function route(name: string, handler: Handler) {
   return async (request: Request): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
-    const response = await observe({ route: name, method: request.method, requestId }, () => handler(request), (result) => String(result.status));
+    const response = await observe(
+      { route: name, method: request.method, requestId },
+      () => handler(request),
+      (result) => String(result.status),
+    );
     response.headers.set("x-request-id", requestId);
     return response;
   };

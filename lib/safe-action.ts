@@ -11,7 +11,8 @@ export type ActionError = "not_found" | "validation" | "unauthorized" | "plan_li
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** What every Server Action answers. Known refusals are values; anything else is a bug and throws. */
-export type ActionResult<Data> = { ok: true; data: Data } | { ok: false; error: ActionError; fieldErrors?: FieldErrors };
+export type ActionResult<Data> =
+  { ok: true; data: Data } | { ok: false; error: ActionError; fieldErrors?: FieldErrors };
 
 function knownError(error: unknown): ActionError | null {
   if (error instanceof UnauthorizedError) return "unauthorized";
@@ -26,13 +27,18 @@ function knownError(error: unknown): ActionError | null {
  * `unknown` whatever the TypeScript signature says, and only the schema's output reaches `handler`.
  * Each call is traced as a Sentry span named after the action, logged and measured like a route.
  */
-export function authedAction<Schema extends z.ZodType, Data>(name: string, schema: Schema, handler: (userId: string, input: z.output<Schema>) => Promise<Data>) {
+export function authedAction<Schema extends z.ZodType, Data>(
+  name: string,
+  schema: Schema,
+  handler: (userId: string, input: z.output<Schema>) => Promise<Data>,
+) {
   const run = async (input: unknown): Promise<ActionResult<Data>> => {
     try {
       const userId = await requireUser();
       requestContext.setUser(userId);
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, error: "validation", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+      if (!parsed.success)
+        return { ok: false, error: "validation", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
       return { ok: true, data: await handler(userId, parsed.data) };
     } catch (error) {
       const code = knownError(error);
@@ -43,7 +49,11 @@ export function authedAction<Schema extends z.ZodType, Data>(name: string, schem
   return async (input: unknown): Promise<ActionResult<Data>> => {
     const requestHeaders = await headers();
     return Sentry.withServerActionInstrumentation(name, { headers: requestHeaders, recordResponse: false }, () =>
-      observe({ route: `action:${name}`, method: "POST", requestId: requestIdFrom(requestHeaders) }, () => run(input), (result) => (result.ok ? "ok" : result.error)),
+      observe(
+        { route: `action:${name}`, method: "POST", requestId: requestIdFrom(requestHeaders) },
+        () => run(input),
+        (result) => (result.ok ? "ok" : result.error),
+      ),
     );
   };
 }

@@ -10,7 +10,12 @@ if (!DATABASE_URL) {
   console.error("DATABASE_URL is not set. Start `npm run stack` (or `npm run dev`) first, or export DATABASE_URL.");
   process.exit(1);
 }
-const { db, sql } = createDatabase({ url: DATABASE_URL, poolMax: 1, connectTimeoutSeconds: 5, statementTimeoutMs: 60_000 });
+const { db, sql } = createDatabase({
+  url: DATABASE_URL,
+  poolMax: 1,
+  connectTimeoutSeconds: 5,
+  statementTimeoutMs: 60_000,
+});
 try {
   await seedDemoData(db);
   console.log(`Seeded ${demoUser.email} (${demoUser.id}) with demo tasks.`);

@@ -25,7 +25,12 @@ import { ProcessGroup, run } from "./lib/processes";
 import { readToolEnv } from "./lib/tool-env";
 
 const { values: flags, positionals: command } = parseArgs({
-  options: { build: { type: "boolean" }, pretty: { type: "boolean" }, ephemeral: { type: "boolean" }, "env-out": { type: "string" } },
+  options: {
+    build: { type: "boolean" },
+    pretty: { type: "boolean" },
+    ephemeral: { type: "boolean" },
+    "env-out": { type: "string" },
+  },
   allowPositionals: true,
 });
 
@@ -48,7 +53,9 @@ async function prepareDatabase(): Promise<Record<string, string>> {
     try {
       await applyMigrations(toolEnv.DATABASE_URL);
     } catch (error) {
-      console.error(describeUnreachableDatabase(toolEnv.DATABASE_URL, error) ?? `[stack] migrations failed: ${String(error)}`);
+      console.error(
+        describeUnreachableDatabase(toolEnv.DATABASE_URL, error) ?? `[stack] migrations failed: ${String(error)}`,
+      );
       return shutdown(1);
     }
     console.log("[stack] database: DATABASE_URL (migrations applied)");
@@ -59,7 +66,9 @@ async function prepareDatabase(): Promise<Record<string, string>> {
     dataDir: flags.ephemeral ? undefined : path.join(dataDir, "pglite"),
   });
   await applyMigrations(embedded.url);
-  console.log(`[stack] database: embedded PGlite at ${embedded.url}${flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`}`);
+  console.log(
+    `[stack] database: embedded PGlite at ${embedded.url}${flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`}`,
+  );
   // pglite-socket runs one backend and interleaves protocol messages from concurrent connections,
   // so the app must use one connection at a time.
   return { DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" };
@@ -71,7 +80,8 @@ async function main() {
   const appUrl = `http://localhost:${toolEnv.PORT}`;
   const envFile = path.join(root, ".env.local");
   // Created once and kept, so a Prometheus scraper configured with it keeps working across restarts.
-  const metricsToken = (flags.ephemeral ? undefined : readEnvFile(envFile).METRICS_TOKEN) ?? randomBytes(24).toString("base64url");
+  const metricsToken =
+    (flags.ephemeral ? undefined : readEnvFile(envFile).METRICS_TOKEN) ?? randomBytes(24).toString("base64url");
   const generated: Record<string, string> = {
     METRICS_TOKEN: metricsToken,
     ...(await prepareDatabase()),

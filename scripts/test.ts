@@ -40,7 +40,14 @@ function readReport(file: string, count: (report: never) => Tally): Tally | unde
 
 function vitest(project: string): Tally {
   const output = path.join(reports, `${project}.json`);
-  const ok = run("vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+  const ok = run("vitest", [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${output}`,
+  ]);
   const tally = readReport(output, (report: { numPassedTests: number; numFailedTests: number }) => ({
     passed: report.numPassedTests,
     failed: report.numFailedTests,
@@ -79,7 +86,10 @@ async function e2e(): Promise<Tally> {
 
 const suites: Record<string, () => Tally | Promise<Tally>> = {
   lint: () => check("eslint", ["--max-warnings", "0", "."]),
-  typecheck: () => (run("next", ["typegen"], { ...baseEnv, SKIP_ENV_VALIDATION: "1" }) ? check("tsc", ["--noEmit"]) : { passed: 0, failed: 1 }),
+  typecheck: () =>
+    run("next", ["typegen"], { ...baseEnv, SKIP_ENV_VALIDATION: "1" })
+      ? check("tsc", ["--noEmit"])
+      : { passed: 0, failed: 1 },
   unit: () => vitest("unit"),
   integration: () => vitest("integration"),
   e2e,

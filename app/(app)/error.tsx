@@ -14,7 +14,11 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
         One of our services is not answering. Your data is safe; please try again in a moment.
       </p>
       {error.digest ? <p className="mt-2 font-mono text-xs text-amber-700">Reference: {error.digest}</p> : null}
-      <button type="button" onClick={reset} className="mt-6 rounded-lg bg-amber-600 px-4 py-2 text-sm font-medium text-white hover:bg-amber-700">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-lg bg-amber-600 px-4 py-2 text-sm font-medium text-white hover:bg-amber-700"
+      >
         Try again
       </button>
     </div>

@@ -11,4 +11,12 @@ import { webhookIngestion } from "./webhook-ingestion";
  * Run in this order; a goal may refer to any other benchmark's product figure. Benchmarks that add the
  * bench user's tasks come after those that read them.
  */
-export const benchmarks: Benchmark[] = [landing, ready, tasksFirstPage, tasksDeepPage, observabilityOverhead, webhookIngestion, tasksCreateAction];
+export const benchmarks: Benchmark[] = [
+  landing,
+  ready,
+  tasksFirstPage,
+  tasksDeepPage,
+  observabilityOverhead,
+  webhookIngestion,
+  tasksCreateAction,
+];

@@ -6,12 +6,18 @@ import { tasks } from "../../db/schema";
 import { initialTaskFormState } from "../../lib/tasks/form-state";
 import type { Benchmark } from "../lib/types";
 
-const manifestSchema = z.object({ node: z.record(z.string(), z.object({ filename: z.string(), exportedName: z.string() }).loose()) });
+const manifestSchema = z.object({
+  node: z.record(z.string(), z.object({ filename: z.string(), exportedName: z.string() }).loose()),
+});
 
 /** The action's id in this build: Next.js derives it from the build, so it is looked up, never hard-coded. */
 function actionId(distDir: string, filename: string, exportedName: string): string {
-  const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")));
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  const manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")),
+  );
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
+  );
   if (!found) throw new Error(`${exportedName} from ${filename} is not in ${distDir}'s server reference manifest`);
   return found[0];
 }
@@ -35,7 +41,21 @@ function actionBody(boundary: string, fields: Record<string, string>): string {
  * The router state the browser sends from /tasks, so the answer carries the re-rendered list after
  * revalidatePath("/tasks"), as it does for a person: the action's real cost includes that render.
  */
-const routerStateTree = ["", { children: ["(app)", { children: ["tasks", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 4] }, null, null, 8] }, null, null, 24];
+const routerStateTree = [
+  "",
+  {
+    children: [
+      "(app)",
+      { children: ["tasks", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 4] },
+      null,
+      null,
+      8,
+    ],
+  },
+  null,
+  null,
+  24,
+];
 
 /**
  * Adding a task through the form on /tasks, request for request as the browser posts it. The bench user
@@ -62,11 +82,14 @@ export const tasksCreateAction: Benchmark = {
         },
         body: actionBody(boundary, { title, priority: "medium", dueDate: "", description: "" }),
         verify: (body) => {
-          if (!body.includes('"status":"saved"')) throw new Error(`the action did not answer "saved": ${body.slice(0, 200)}…`);
+          if (!body.includes('"status":"saved"'))
+            throw new Error(`the action did not answer "saved": ${body.slice(0, 200)}…`);
           // A saved form comes back empty, so the title is there only if the revalidated list came with the answer.
-          if (!body.includes(title)) throw new Error("the answer does not carry the re-rendered list with the new task");
+          if (!body.includes(title))
+            throw new Error("the answer does not carry the re-rendered list with the new task");
         },
-        countRows: async (db) => (await db.select({ value: count() }).from(tasks).where(eq(tasks.userId, user.id)))[0]?.value ?? 0,
+        countRows: async (db) =>
+          (await db.select({ value: count() }).from(tasks).where(eq(tasks.userId, user.id)))[0]?.value ?? 0,
       },
     };
   },

@@ -32,7 +32,8 @@ export const webhookIngestion: Benchmark = {
       const template = templates[sent % templates.length] as (typeof templates)[number];
       return JSON.stringify({ ...template, id: `evt_bench_${run}_${sent}` });
     };
-    const countRows = async (database: typeof db) => (await database.select({ value: count() }).from(stripeEvents))[0]?.value ?? 0;
+    const countRows = async (database: typeof db) =>
+      (await database.select({ value: count() }).from(stripeEvents))[0]?.value ?? 0;
     const headers = { "content-type": "application/json" };
     return {
       product: {
@@ -46,7 +47,14 @@ export const webhookIngestion: Benchmark = {
         verify: (body) => void processedSchema.parse(JSON.parse(body)),
         countRows,
       },
-      reference: { path: "/api/ingest", method: "POST", headers, next: () => ({ body: nextEvent() }), verify: (body) => void ingestedSchema.parse(JSON.parse(body)), countRows },
+      reference: {
+        path: "/api/ingest",
+        method: "POST",
+        headers,
+        next: () => ({ body: nextEvent() }),
+        verify: (body) => void ingestedSchema.parse(JSON.parse(body)),
+        countRows,
+      },
     };
   },
 };

@@ -25,7 +25,10 @@ export class AppLogs {
   /** The last lines of every log, for the error message when a run fails. */
   tails(lines = 15): string {
     return readdirSync(this.dir)
-      .map((file) => `--- ${file} (last ${lines} lines) ---\n${readFileSync(path.join(this.dir, file), "utf8").trimEnd().split("\n").slice(-lines).join("\n")}`)
+      .map(
+        (file) =>
+          `--- ${file} (last ${lines} lines) ---\n${readFileSync(path.join(this.dir, file), "utf8").trimEnd().split("\n").slice(-lines).join("\n")}`,
+      )
       .join("\n");
   }
 }
@@ -54,7 +57,8 @@ export async function assertPortsFree(ports: number[]): Promise<void> {
       });
       socket.once("error", () => resolve(false));
     });
-    if (taken) throw new Error(`port ${port} is in use; set BENCH_PORT to move the whole bench (it uses offsets +10 to +60)`);
+    if (taken)
+      throw new Error(`port ${port} is in use; set BENCH_PORT to move the whole bench (it uses offsets +10 to +60)`);
   }
 }
 
@@ -62,7 +66,8 @@ export async function assertPortsFree(ports: number[]): Promise<void> {
 export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the process serving ${url} exited (${child.signalCode ?? child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the process serving ${url} exited (${child.signalCode ?? child.exitCode})`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
@@ -80,25 +85,33 @@ export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs
  * migrations) building and starting the production server, into its own dist folder. The stack writes
  * the variables it generated to `envOut` (JSON), since --ephemeral leaves .env.local alone.
  */
-export function startProduct(group: ProcessGroup, logs: AppLogs, options: { port: number; distDir: string; envOut: string; env: Record<string, string> }): ChildProcess {
+export function startProduct(
+  group: ProcessGroup,
+  logs: AppLogs,
+  options: { port: number; distDir: string; envOut: string; env: Record<string, string> },
+): ChildProcess {
   const output = logs.open("product");
-  const child = group.start("tsx", ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"], {
-    name: "product stack",
-    cwd: root,
-    detached: true,
-    stdio: output.stdio,
-    env: {
-      ...process.env,
-      ...options.env,
-      PORT: String(options.port),
-      NEXT_DIST_DIR: options.distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
-      SENTRY_ENVIRONMENT: "production",
-      NEXT_PUBLIC_SENTRY_ENVIRONMENT: "production",
-      BROWSER_SOURCE_MAPS: "true",
+  const child = group.start(
+    "tsx",
+    ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"],
+    {
+      name: "product stack",
+      cwd: root,
+      detached: true,
+      stdio: output.stdio,
+      env: {
+        ...process.env,
+        ...options.env,
+        PORT: String(options.port),
+        NEXT_DIST_DIR: options.distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
+        SENTRY_ENVIRONMENT: "production",
+        NEXT_PUBLIC_SENTRY_ENVIRONMENT: "production",
+        BROWSER_SOURCE_MAPS: "true",
+      },
     },
-  });
+  );
   output.close();
   return child;
 }
@@ -136,7 +149,14 @@ export function startObservabilityOff(
     cwd: root,
     detached: true,
     stdio: output.stdio,
-    env: { ...process.env, ...options.env, ...off, PORT: String(options.port), NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...options.env,
+      ...off,
+      PORT: String(options.port),
+      NEXT_DIST_DIR: options.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   output.close();
   return child;
@@ -149,13 +169,21 @@ export function startObservabilityOff(
 export async function buildBaseline(logs: AppLogs): Promise<void> {
   const output = logs.open("baseline-build");
   try {
-    await run("next", ["build", "--webpack", baselineDir], { cwd: root, stdio: output.stdio, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    await run("next", ["build", "--webpack", baselineDir], {
+      cwd: root,
+      stdio: output.stdio,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   } finally {
     output.close();
   }
 }
 
-export function startBaseline(group: ProcessGroup, logs: AppLogs, options: { port: number; env: Record<string, string> }): ChildProcess {
+export function startBaseline(
+  group: ProcessGroup,
+  logs: AppLogs,
+  options: { port: number; env: Record<string, string> },
+): ChildProcess {
   const output = logs.open("baseline");
   const child = group.start("next", ["start", baselineDir, "-p", String(options.port)], {
     name: "baseline",

@@ -29,7 +29,10 @@ export function expectInOrder(html: string, texts: readonly string[]): void {
   let from = 0;
   texts.forEach((text, index) => {
     const found = markup.indexOf(escapeHtml(text), from);
-    if (found === -1) throw new Error(`row ${index + 1} of ${texts.length} ("${text}") is missing or out of order in ${describe(html)}`);
+    if (found === -1)
+      throw new Error(
+        `row ${index + 1} of ${texts.length} ("${text}") is missing or out of order in ${describe(html)}`,
+      );
     from = found + text.length;
   });
 }

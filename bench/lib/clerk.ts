@@ -2,8 +2,14 @@ import { z } from "zod";
 import { emulators } from "../../scripts/lib/emulators";
 
 const createdSchema = z.object({ user: z.object({ id: z.string() }), deliveryId: z.string() });
-const deliveriesSchema = z.object({ deliveries: z.array(z.object({ id: z.string(), status: z.enum(["pending", "delivered", "failed"]) })) });
-const tokenSchema = z.object({ token: z.string(), claims: z.object({ exp: z.number() }), cookies: z.record(z.string(), z.string()) });
+const deliveriesSchema = z.object({
+  deliveries: z.array(z.object({ id: z.string(), status: z.enum(["pending", "delivered", "failed"]) })),
+});
+const tokenSchema = z.object({
+  token: z.string(),
+  claims: z.object({ exp: z.number() }),
+  cookies: z.record(z.string(), z.string()),
+});
 
 /** The Clerk emulator's test API (emulators/clerk/README.md) for a stack whose app listens on `appPort`. */
 export function clerkTestApi(appPort: number) {
@@ -33,7 +39,8 @@ export function clerkTestApi(appPort: number) {
         const { deliveries } = await call("/webhooks", deliveriesSchema);
         const delivery = deliveries.find((candidate) => candidate.id === deliveryId);
         if (delivery?.status !== "pending") break;
-        if (Date.now() > deadline) throw new Error(`the user.created webhook for ${user.id} is still pending after 30 s`);
+        if (Date.now() > deadline)
+          throw new Error(`the user.created webhook for ${user.id} is still pending after 30 s`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       return user.id;

@@ -28,8 +28,13 @@ function readProcesses(): Map<number, ProcessTimes> {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // Fields after the command name, which may itself hold spaces or parentheses.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const [parent, utime, stime, cutime, cstime] = [fields[1], fields[11], fields[12], fields[13], fields[14]].map(Number);
-      processes.set(Number(entry), { parent: parent ?? 0, ticks: (utime ?? 0) + (stime ?? 0) + (cutime ?? 0) + (cstime ?? 0) });
+      const [parent, utime, stime, cutime, cstime] = [fields[1], fields[11], fields[12], fields[13], fields[14]].map(
+        Number,
+      );
+      processes.set(Number(entry), {
+        parent: parent ?? 0,
+        ticks: (utime ?? 0) + (stime ?? 0) + (cutime ?? 0) + (cstime ?? 0),
+      });
     } catch {
       // The process ended while being read.
     }
@@ -82,7 +87,12 @@ function portsOf(pid: number, sockets: Map<string, number>): number[] {
  * The server's own process and the helpers it forked (PostgreSQL's backends), but not other servers it
  * started: the stack that serves PGlite is also the parent of the app and the emulators.
  */
-function serverTicks(root: number, processes: Map<number, ProcessTimes>, children: Map<number, number[]>, listeners: Map<number, number[]>): number {
+function serverTicks(
+  root: number,
+  processes: Map<number, ProcessTimes>,
+  children: Map<number, number[]>,
+  listeners: Map<number, number[]>,
+): number {
   let ticks = 0;
   const pending = [root];
   for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
@@ -112,14 +122,20 @@ export function readCpu(ports: number[]): Map<number, number> {
   const wanted = new Set(ports);
   for (const [pid, listening] of listeners) {
     for (const port of listening) {
-      if (wanted.has(port) && !ms.has(port)) ms.set(port, (serverTicks(pid, processes, children, listeners) * 1000) / clockTicks());
+      if (wanted.has(port) && !ms.has(port))
+        ms.set(port, (serverTicks(pid, processes, children, listeners) * 1000) / clockTicks());
     }
   }
   return ms;
 }
 
 /** CPU milliseconds per request on `port` between two readings, or undefined when either lacks it. */
-export function cpuPerRequest(before: Map<number, number>, after: Map<number, number>, port: number, requests: number): number | undefined {
+export function cpuPerRequest(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  port: number,
+  requests: number,
+): number | undefined {
   const start = before.get(port);
   const end = after.get(port);
   return start === undefined || end === undefined || requests === 0 ? undefined : (end - start) / requests;

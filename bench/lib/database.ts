@@ -55,9 +55,16 @@ const batchSize = 5_000;
  * statistics. The user is on Pro: a Free account cannot hold that many open tasks, and adding a task
  * (tasks-create-action) would only ever meet the Free limit. Every benchmark sees the same plan.
  */
-export async function seedTasks(db: Database, user: { id: string; email: string; name: string }, count: number): Promise<void> {
+export async function seedTasks(
+  db: Database,
+  user: { id: string; email: string; name: string },
+  count: number,
+): Promise<void> {
   // The row usually exists already, from the user.created webhook.
-  await db.insert(users).values({ ...user, plan: "pro" }).onConflictDoUpdate({ target: users.id, set: { plan: "pro" } });
+  await db
+    .insert(users)
+    .values({ ...user, plan: "pro" })
+    .onConflictDoUpdate({ target: users.id, set: { plan: "pro" } });
   const rows = demoTasks(user.id, count);
   for (let start = 0; start < rows.length; start += batchSize) {
     await db.insert(tasks).values(rows.slice(start, start + batchSize));

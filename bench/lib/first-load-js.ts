@@ -60,7 +60,8 @@ function measureScripts(distDir: string, scripts: string[], packagePattern: RegE
     const attributed = attributedRawBytes(code, JSON.parse(readFileSync(mapFile, "utf8")), packagePattern);
     attributedGzipBytes += Math.round(gzipBytes * (attributed / Math.max(1, code.length)));
   }
-  if (unmappedChunks === scripts.length) throw new Error("no script has a source map: build with BROWSER_SOURCE_MAPS=true");
+  if (unmappedChunks === scripts.length)
+    throw new Error("no script has a source map: build with BROWSER_SOURCE_MAPS=true");
   return { totalGzipBytes, attributedGzipBytes, chunks: scripts.length, unmappedChunks };
 }
 
@@ -72,5 +73,9 @@ export function measureFirstLoadJs(distDir: string, html: string, packagePattern
 /** Every browser chunk in the build and one package's share: what it weighs however it is loaded. */
 export function measureClientBuild(distDir: string, packagePattern: RegExp): FirstLoadJs {
   const chunks = readdirSync(path.join(distDir, "static", "chunks")).filter((name) => name.endsWith(".js"));
-  return measureScripts(distDir, chunks.map((name) => path.join("static", "chunks", name)), packagePattern);
+  return measureScripts(
+    distDir,
+    chunks.map((name) => path.join("static", "chunks", name)),
+    packagePattern,
+  );
 }

@@ -38,16 +38,24 @@ export async function verifyTarget(origin: string, target: Target, db: Database)
   const { url, method, headers, body } = requestOptions(origin, target);
   const fresh = target.next?.();
   const rowsBefore = await target.countRows?.(db);
-  const response = await fetch(url, { method, headers: { ...headers, ...fresh?.headers }, body: fresh?.body ?? body, redirect: "manual" });
+  const response = await fetch(url, {
+    method,
+    headers: { ...headers, ...fresh?.headers },
+    body: fresh?.body ?? body,
+    redirect: "manual",
+  });
   const text = await response.text();
   if (response.status !== 200) {
     const location = response.headers.get("location");
-    throw new Error(`${method} ${url} answered ${response.status}${location ? ` (redirect to ${location})` : ""}, expected 200`);
+    throw new Error(
+      `${method} ${url} answered ${response.status}${location ? ` (redirect to ${location})` : ""}, expected 200`,
+    );
   }
   try {
     target.verify?.(text);
     const rowsAfter = await target.countRows?.(db);
-    if (rowsBefore !== undefined && rowsAfter !== undefined && rowsAfter <= rowsBefore) throw new Error(`answered 200 but added no row (${rowsBefore} before, ${rowsAfter} after)`);
+    if (rowsBefore !== undefined && rowsAfter !== undefined && rowsAfter <= rowsBefore)
+      throw new Error(`answered 200 but added no row (${rowsBefore} before, ${rowsAfter} after)`);
   } catch (error) {
     throw new Error(`${method} ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -62,12 +70,23 @@ function freshRequests(next: NonNullable<Target["next"]>) {
   return [{ setupRequest }];
 }
 
-export async function measure(origin: string, target: Target, options: LoadOptions, databasePort: number): Promise<Measurement> {
+export async function measure(
+  origin: string,
+  target: Target,
+  options: LoadOptions,
+  databasePort: number,
+): Promise<Measurement> {
   const request = requestOptions(origin, target);
   const requests = target.next && freshRequests(target.next);
   const appPort = Number(new URL(origin).port);
   const cpuBefore = readCpu([appPort, databasePort]);
-  const result = await autocannon({ ...request, requests, connections: options.connections, duration: options.durationSeconds, timeout: 10 });
+  const result = await autocannon({
+    ...request,
+    requests,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    timeout: 10,
+  });
   const cpuAfter = readCpu([appPort, databasePort]);
   const requestCount = result.requests.total;
   return {
@@ -81,7 +100,9 @@ export async function measure(origin: string, target: Target, options: LoadOptio
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, stats]) => [status, stats.count])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([status, stats]) => [status, stats.count]),
+    ),
     cpuMsPerRequest: {
       app: cpuPerRequest(cpuBefore, cpuAfter, appPort, requestCount),
       database: cpuPerRequest(cpuBefore, cpuAfter, databasePort, requestCount),
@@ -120,7 +141,8 @@ export function combineRounds(rounds: Measurement[]): Measurement {
   const durationSeconds = sum(rounds.map((round) => round.durationSeconds));
   const statusCodes: Record<string, number> = {};
   for (const round of rounds) {
-    for (const [status, count] of Object.entries(round.statusCodes)) statusCodes[status] = (statusCodes[status] ?? 0) + count;
+    for (const [status, count] of Object.entries(round.statusCodes))
+      statusCodes[status] = (statusCodes[status] ?? 0) + count;
   }
   return {
     url: first.url,

@@ -15,7 +15,8 @@ export interface BenchmarkResult {
   goal?: Goal & { text: string; actual?: number; pass?: boolean };
 }
 
-const metricValue = (measurement: Measurement, metric: Goal["metric"]) => (metric === "rps" ? measurement.rps : measurement.latencyMs[metric]);
+const metricValue = (measurement: Measurement, metric: Goal["metric"]) =>
+  metric === "rps" ? measurement.rps : measurement.latencyMs[metric];
 
 function describeGoal(goal: Goal): string {
   const reference = goal.versus === "reference" ? "reference" : goal.versus.benchmark;
@@ -23,7 +24,12 @@ function describeGoal(goal: Goal): string {
 }
 
 /** Goals compare against the reference or another benchmark's product figure, so they are judged once all have run. */
-export function judge(benchmark: Benchmark, product: Measurement, referenceResult: Measurement | undefined, all: Map<string, Measurement>): BenchmarkResult {
+export function judge(
+  benchmark: Benchmark,
+  product: Measurement,
+  referenceResult: Measurement | undefined,
+  all: Map<string, Measurement>,
+): BenchmarkResult {
   const result: BenchmarkResult = {
     benchmark: benchmark.name,
     summary: benchmark.summary,
@@ -45,12 +51,22 @@ export function judge(benchmark: Benchmark, product: Measurement, referenceResul
 const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
 
 /** How each app is named in the table's target column. */
-const labels: Record<"product" | ReferenceApp, string> = { product: "product", baseline: "baseline", "observability-off": "product, observability off" };
+const labels: Record<"product" | ReferenceApp, string> = {
+  product: "product",
+  baseline: "baseline",
+  "observability-off": "product, observability off",
+};
 
 function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurement: Measurement): string[] {
   const invalid = invalidReason(measurement);
   const isProduct = target === "product";
-  const verdict = invalid ? `INVALID: ${invalid}` : !isProduct || result.goal?.pass === undefined ? "" : result.goal.pass ? "pass" : "FAIL";
+  const verdict = invalid
+    ? `INVALID: ${invalid}`
+    : !isProduct || result.goal?.pass === undefined
+      ? ""
+      : result.goal.pass
+        ? "pass"
+        : "FAIL";
   return [
     isProduct ? result.benchmark : "",
     `${labels[target]} ${measurement.method} ${measurement.url.replace(/([?&](?:user|cursor)=)[^&]+/g, "$1…")}`,
@@ -61,21 +77,42 @@ function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurem
     fixed(measurement.cpuMsPerRequest.app, 1),
     fixed(measurement.cpuMsPerRequest.database, 1),
     isProduct && result.ratioVsReference !== undefined ? `${result.ratioVsReference.toFixed(2)}×` : "",
-    isProduct && result.goal ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}` : "",
+    isProduct && result.goal
+      ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}`
+      : "",
     verdict,
   ];
 }
 
 export function formatTable(results: BenchmarkResult[]): string {
-  const header = ["benchmark", "target", "rps", "p50 ms", "p99 ms", "KB/resp", "app CPU ms/req", "db CPU ms/req", "vs reference", "goal", "result"];
+  const header = [
+    "benchmark",
+    "target",
+    "rps",
+    "p50 ms",
+    "p99 ms",
+    "KB/resp",
+    "app CPU ms/req",
+    "db CPU ms/req",
+    "vs reference",
+    "goal",
+    "result",
+  ];
   const rows = results.flatMap((result) => [
     row(result, "product", result.product),
     ...(result.reference ? [row(result, result.referenceApp, result.reference)] : []),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)),
+  );
   const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join("  ").trimEnd();
+    cells
+      .map((cell, column) =>
+        numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 

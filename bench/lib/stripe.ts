@@ -6,7 +6,13 @@ import { orders, users } from "../../db/schema";
 import type { StackEnv } from "./apps";
 
 /** A Stripe event as the emulator recorded it; the fields not named here are kept as they are. */
-const eventSchema = z.object({ id: z.string(), type: z.string(), data: z.object({ object: z.object({ id: z.string() }).loose() }).loose() }).loose();
+const eventSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    data: z.object({ object: z.object({ id: z.string() }).loose() }).loose(),
+  })
+  .loose();
 const eventsSchema = z.object({ data: z.array(eventSchema) });
 
 export type StripeEvent = z.infer<typeof eventSchema>;
@@ -17,7 +23,12 @@ const price = { amount: 49_900, currency: "inr" };
 /** A Stripe SDK client on the stack's Stripe emulator, and its test API (emulators/stripe/README.md). */
 export function stripeEmulator(stackEnv: StackEnv) {
   const api = new URL(stackEnv.STRIPE_API_URL);
-  const stripe = new Stripe(stackEnv.STRIPE_SECRET_KEY, { host: api.hostname, port: Number(api.port), protocol: "http", maxNetworkRetries: 0 });
+  const stripe = new Stripe(stackEnv.STRIPE_SECRET_KEY, {
+    host: api.hostname,
+    port: Number(api.port),
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
 
   async function testApi(path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(new URL(`/__test${path}`, api), {
@@ -40,7 +51,10 @@ export function stripeEmulator(stackEnv: StackEnv) {
     async paidPurchases(db: Database, count: number): Promise<StripeEvent[]> {
       await testApi("/webhooks/hold", {});
       const tag = randomBytes(4).toString("hex");
-      const buyers = Array.from({ length: count }, (_, index) => ({ id: `user_bench_buyer_${tag}_${index}`, orderId: randomUUID() }));
+      const buyers = Array.from({ length: count }, (_, index) => ({
+        id: `user_bench_buyer_${tag}_${index}`,
+        orderId: randomUUID(),
+      }));
       await db.insert(users).values(buyers.map((buyer) => ({ id: buyer.id, name: "Bench Buyer" })));
       const intentIds = new Set<string>();
       for (const buyer of buyers) {
@@ -49,7 +63,9 @@ export function stripeEmulator(stackEnv: StackEnv) {
           automatic_payment_methods: { enabled: true },
           metadata: { order_id: buyer.orderId, user_id: buyer.id },
         });
-        await db.insert(orders).values({ id: buyer.orderId, userId: buyer.id, stripePaymentIntentId: intent.id, ...price });
+        await db
+          .insert(orders)
+          .values({ id: buyer.orderId, userId: buyer.id, stripePaymentIntentId: intent.id, ...price });
         // Raw card numbers are test-mode only; the SDK's types do not list them, the emulator accepts them.
         const card = { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" };
         await stripe.paymentIntents.confirm(intent.id, { payment_method_data: { type: "card", card } } as never);
@@ -57,7 +73,10 @@ export function stripeEmulator(stackEnv: StackEnv) {
       }
       const { data } = eventsSchema.parse(await testApi("/events?type=payment_intent.succeeded"));
       const events = data.filter((event) => intentIds.has(event.data.object.id));
-      if (events.length !== count) throw new Error(`the Stripe emulator recorded ${events.length} payment_intent.succeeded events for ${count} purchases`);
+      if (events.length !== count)
+        throw new Error(
+          `the Stripe emulator recorded ${events.length} payment_intent.succeeded events for ${count} purchases`,
+        );
       return events;
     },
 

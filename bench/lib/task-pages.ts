@@ -13,7 +13,10 @@ const createdAtText = sql<string>`to_char(${tasks.createdAt} at time zone 'UTC',
  * person reaches it: with the cursor the query layer puts in the "next" link. And the baseline's page
  * running the same SQL. Both must show exactly the rows the database says belong on that page.
  */
-export async function taskPageTargets({ db, user, signedIn }: BenchContext, pagesDeep: number): Promise<{ product: Target; reference: Target }> {
+export async function taskPageTargets(
+  { db, user, signedIn }: BenchContext,
+  pagesDeep: number,
+): Promise<{ product: Target; reference: Target }> {
   const skip = pagesDeep * DEFAULT_PAGE_SIZE;
   if (skip + DEFAULT_PAGE_SIZE > user.taskCount) {
     throw new Error(`${pagesDeep} pages deep needs more than ${user.taskCount} tasks; raise BENCH_TASK_COUNT`);
@@ -29,13 +32,22 @@ export async function taskPageTargets({ db, user, signedIn }: BenchContext, page
   const after = skip > 0 ? rows.shift() : undefined;
   const titles = rows.map((row) => row.title);
   const cursor = after ? encodeCursor({ sort: "newest", createdAt: after.createdAt, id: after.id }) : undefined;
-  const baselineQuery = new URLSearchParams({ user: user.id, limit: String(DEFAULT_PAGE_SIZE), ...(cursor ? { cursor } : {}) });
+  const baselineQuery = new URLSearchParams({
+    user: user.id,
+    limit: String(DEFAULT_PAGE_SIZE),
+    ...(cursor ? { cursor } : {}),
+  });
   return {
-    product: { path: cursor ? `/tasks?cursor=${cursor}` : "/tasks", headers: signedIn, verify: (body) => expectInOrder(body, titles) },
+    product: {
+      path: cursor ? `/tasks?cursor=${cursor}` : "/tasks",
+      headers: signedIn,
+      verify: (body) => expectInOrder(body, titles),
+    },
     reference: {
       path: `/tasks?${baselineQuery}`,
       verify: (body) => {
-        if (!body.includes(`data-rows="${titles.length}"`)) throw new Error(`the baseline did not render ${titles.length} rows`);
+        if (!body.includes(`data-rows="${titles.length}"`))
+          throw new Error(`the baseline did not render ${titles.length} rows`);
         expectInOrder(body, titles);
       },
     },

@@ -5,7 +5,11 @@ import { Elements } from "@stripe/react-stripe-js";
 import { getStripe } from "@/lib/stripe/browser";
 import { PaymentForm } from "./payment-form";
 
-type Checkout = { state: "idle" } | { state: "starting" } | { state: "paying"; clientSecret: string } | { state: "error"; message: string };
+type Checkout =
+  | { state: "idle" }
+  | { state: "starting" }
+  | { state: "paying"; clientSecret: string }
+  | { state: "error"; message: string };
 
 /** "Buy Pro": asks the server for a PaymentIntent (the server decides the price), then shows the Payment Element. */
 export function BuyPro({ priceLabel }: { priceLabel: string }) {
@@ -17,7 +21,8 @@ export function BuyPro({ priceLabel }: { priceLabel: string }) {
       const response = await fetch("/api/payments/intent", { method: "POST" });
       const body = (await response.json()) as { clientSecret?: string; message?: string };
       if (response.ok && body.clientSecret) setCheckout({ state: "paying", clientSecret: body.clientSecret });
-      else setCheckout({ state: "error", message: body.message ?? "The payment could not be started. Please try again." });
+      else
+        setCheckout({ state: "error", message: body.message ?? "The payment could not be started. Please try again." });
     } catch {
       setCheckout({ state: "error", message: "We could not reach Taskpilot. Check your connection and try again." });
     }

@@ -36,7 +36,9 @@ export function OrderHistory({ orders }: { orders: Order[] }) {
             <td className="py-2">{dateFormat.format(order.createdAt)}</td>
             <td className="py-2">{formatMoney(order.amount, order.currency)}</td>
             <td className="py-2">
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusLabels[order.status].style}`}>{statusLabels[order.status].label}</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusLabels[order.status].style}`}>
+                {statusLabels[order.status].label}
+              </span>
             </td>
           </tr>
         ))}

@@ -15,7 +15,10 @@ export function PaymentForm({ priceLabel }: { priceLabel: string }) {
     if (!stripe || !elements) return;
     setSubmitting(true);
     setError(null);
-    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: `${window.location.origin}/billing` } });
+    const result = await stripe.confirmPayment({
+      elements,
+      confirmParams: { return_url: `${window.location.origin}/billing` },
+    });
     // Only reached when confirmation fails without leaving the page (e.g. a declined card).
     setError(result.error.message ?? "Your payment could not be completed.");
     setSubmitting(false);

@@ -1,12 +1,36 @@
 import type { OrderStatus } from "@/db/schema";
 
 const outcomes: Partial<Record<OrderStatus, { title: string; body: string; style: string }>> = {
-  succeeded: { title: "Payment received — welcome to Pro!", body: "Your task limit is gone. Thank you for supporting Taskpilot.", style: "border-emerald-200 bg-emerald-50 text-emerald-900" },
-  processing: { title: "Your payment is processing", body: "This can take a moment. Your plan updates as soon as the payment clears.", style: "border-amber-200 bg-amber-50 text-amber-900" },
-  failed: { title: "Your payment did not go through", body: "Nothing was charged. Try again, perhaps with another card.", style: "border-red-200 bg-red-50 text-red-900" },
-  requires_payment: { title: "Your payment did not go through", body: "Nothing was charged. Try again, perhaps with another card.", style: "border-red-200 bg-red-50 text-red-900" },
-  canceled: { title: "The payment was canceled", body: "Nothing was charged.", style: "border-slate-200 bg-slate-50 text-slate-900" },
-  refunded: { title: "This payment was refunded", body: "Your account is back on the Free plan.", style: "border-sky-200 bg-sky-50 text-sky-900" },
+  succeeded: {
+    title: "Payment received — welcome to Pro!",
+    body: "Your task limit is gone. Thank you for supporting Taskpilot.",
+    style: "border-emerald-200 bg-emerald-50 text-emerald-900",
+  },
+  processing: {
+    title: "Your payment is processing",
+    body: "This can take a moment. Your plan updates as soon as the payment clears.",
+    style: "border-amber-200 bg-amber-50 text-amber-900",
+  },
+  failed: {
+    title: "Your payment did not go through",
+    body: "Nothing was charged. Try again, perhaps with another card.",
+    style: "border-red-200 bg-red-50 text-red-900",
+  },
+  requires_payment: {
+    title: "Your payment did not go through",
+    body: "Nothing was charged. Try again, perhaps with another card.",
+    style: "border-red-200 bg-red-50 text-red-900",
+  },
+  canceled: {
+    title: "The payment was canceled",
+    body: "Nothing was charged.",
+    style: "border-slate-200 bg-slate-50 text-slate-900",
+  },
+  refunded: {
+    title: "This payment was refunded",
+    body: "Your account is back on the Free plan.",
+    style: "border-sky-200 bg-sky-50 text-sky-900",
+  },
 };
 
 /** What happened to the payment the person just returned from, read from our synced order. */

@@ -13,7 +13,19 @@ const healthStyles: Record<Health, { label: string; dot: string; text: string }>
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio > 0 && ratio < 0.01 ? 2 : 1)}%`;
 
-export function ServiceCard({ name, description, health, stats, children }: { name: string; description: string; health: Health; stats?: ServiceStats; children?: ReactNode }) {
+export function ServiceCard({
+  name,
+  description,
+  health,
+  stats,
+  children,
+}: {
+  name: string;
+  description: string;
+  health: Health;
+  stats?: ServiceStats;
+  children?: ReactNode;
+}) {
   const style = healthStyles[health];
   return (
     <section aria-labelledby={`${name}-heading`} className="rounded-2xl border border-slate-200 bg-white p-6">
@@ -24,7 +36,10 @@ export function ServiceCard({ name, description, health, stats, children }: { na
           </h2>
           <p className="text-sm text-slate-500">{description}</p>
         </div>
-        <p className={`inline-flex items-center gap-2 text-sm font-medium ${style.text}`} data-testid={`${name.toLowerCase()}-health`}>
+        <p
+          className={`inline-flex items-center gap-2 text-sm font-medium ${style.text}`}
+          data-testid={`${name.toLowerCase()}-health`}
+        >
           <span aria-hidden className={`size-2 rounded-full ${style.dot}`} />
           {style.label}
         </p>
@@ -42,7 +57,13 @@ export function ServiceCard({ name, description, health, stats, children }: { na
             </div>
             <div>
               <dt className="text-slate-500">p95</dt>
-              <dd className="font-medium">{stats.p95Ms === null ? "—" : stats.p95Ms === Number.POSITIVE_INFINITY ? "> 10 s" : `≤ ${stats.p95Ms} ms`}</dd>
+              <dd className="font-medium">
+                {stats.p95Ms === null
+                  ? "—"
+                  : stats.p95Ms === Number.POSITIVE_INFINITY
+                    ? "> 10 s"
+                    : `≤ ${stats.p95Ms} ms`}
+              </dd>
             </div>
           </dl>
           <div className="mt-4">

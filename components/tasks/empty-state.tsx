@@ -8,14 +8,19 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
       <span className="mx-auto grid size-12 place-items-center rounded-full bg-brand-50 text-brand-600">
         <Icon name={filtered ? "search" : "inbox"} className="size-6" />
       </span>
-      <h2 className="mt-4 text-base font-semibold text-slate-900">{filtered ? "No tasks match this view" : "Nothing on your list yet"}</h2>
+      <h2 className="mt-4 text-base font-semibold text-slate-900">
+        {filtered ? "No tasks match this view" : "Nothing on your list yet"}
+      </h2>
       <p className="mx-auto mt-1 max-w-sm text-sm text-slate-600">
         {filtered
           ? "Try fewer words, another filter, or clear them to see everything."
           : "Add your first task above. Give it a due date and it shows up under “Due today” when the day comes."}
       </p>
       {filtered ? (
-        <Link href="/tasks" className="mt-4 inline-block rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+        <Link
+          href="/tasks"
+          className="mt-4 inline-block rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+        >
           Clear search and filters
         </Link>
       ) : null}

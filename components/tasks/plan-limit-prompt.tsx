@@ -13,11 +13,15 @@ export function PlanLimitPrompt({ limit, action }: { limit: number; action: "add
         <div>
           <p className="font-semibold text-slate-900">You’ve reached the Free plan’s {limit} open tasks</p>
           <p className="mt-1 text-sm text-slate-700">
-            To {blocked}, complete or delete an open task, or upgrade to Pro for unlimited open tasks. Your input is still here.
+            To {blocked}, complete or delete an open task, or upgrade to Pro for unlimited open tasks. Your input is
+            still here.
           </p>
         </div>
       </div>
-      <Link href="/billing" className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700">
+      <Link
+        href="/billing"
+        className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+      >
         Upgrade to Pro
       </Link>
     </div>

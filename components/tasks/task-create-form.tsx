@@ -28,7 +28,9 @@ export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
           <p role="status" aria-live="polite" className="min-h-5 text-sm">
             {state.status === "saved" ? <span className="text-emerald-700">{state.message}</span> : null}
-            {state.status === "error" && state.error !== "plan_limit" ? <span className="text-red-700">{state.message}</span> : null}
+            {state.status === "error" && state.error !== "plan_limit" ? (
+              <span className="text-red-700">{state.message}</span>
+            ) : null}
           </p>
           <button
             type="submit"

@@ -19,7 +19,10 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
     if (next.status === "saved") onDone(true);
     return next;
   }, initialTaskFormState);
-  const values = state.status === "error" ? state.values : { title: task.title, description: task.description, priority: task.priority, dueDate: task.dueDate ?? "" };
+  const values =
+    state.status === "error"
+      ? state.values
+      : { title: task.title, description: task.description, priority: task.priority, dueDate: task.dueDate ?? "" };
   return (
     <form
       action={formAction}
@@ -30,13 +33,23 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
       className="space-y-3 rounded-xl border border-brand-100 bg-brand-50/40 p-4"
     >
       <div key={state.version}>
-        <TaskFields idPrefix={`edit-${task.id}`} layout="edit" values={values} errors={state.errors} focus={state.status === "error" ? "error" : "title"} />
+        <TaskFields
+          idPrefix={`edit-${task.id}`}
+          layout="edit"
+          values={values}
+          errors={state.errors}
+          focus={state.status === "error" ? "error" : "title"}
+        />
       </div>
       <div className="flex flex-wrap items-center justify-end gap-2">
         <p role="status" aria-live="polite" className="mr-auto text-sm text-red-700">
           {state.status === "error" ? state.message : null}
         </p>
-        <button type="button" onClick={() => onDone(false)} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => onDone(false)}
+          className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
           Cancel
         </button>
         <button

@@ -59,7 +59,11 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
         <label htmlFor={id("priority")} className={labelClass}>
           Priority
         </label>
-        <select {...a11y("priority")} defaultValue={values.priority ?? "medium"} className={`${inputClass} ${border("priority")}`}>
+        <select
+          {...a11y("priority")}
+          defaultValue={values.priority ?? "medium"}
+          className={`${inputClass} ${border("priority")}`}
+        >
           <option value="low">Low</option>
           <option value="medium">Medium</option>
           <option value="high">High</option>
@@ -70,7 +74,12 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
         <label htmlFor={id("dueDate")} className={labelClass}>
           Due date <span className="font-normal text-slate-500">(optional)</span>
         </label>
-        <input {...a11y("dueDate")} type="date" defaultValue={values.dueDate ?? ""} className={`${inputClass} ${border("dueDate")}`} />
+        <input
+          {...a11y("dueDate")}
+          type="date"
+          defaultValue={values.dueDate ?? ""}
+          className={`${inputClass} ${border("dueDate")}`}
+        />
         <FieldError id={`${id("dueDate")}-error`} messages={errors.dueDate} />
       </div>
       <div className={layout === "create" ? "sm:col-span-3" : "sm:col-span-2"}>

@@ -3,14 +3,26 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { dueFilters, hasFilters, SEARCH_MAX, statusFilters, taskListHref, type TaskListParams } from "@/lib/tasks/list-params";
+import {
+  dueFilters,
+  hasFilters,
+  SEARCH_MAX,
+  statusFilters,
+  taskListHref,
+  type TaskListParams,
+} from "@/lib/tasks/list-params";
 import { taskSorts } from "@/lib/tasks/cursor";
 import { Icon, Spinner } from "./icons";
 
 type ViewParams = Omit<TaskListParams, "after" | "cursor">;
 
 const statusLabels = { all: "All", open: "Open", done: "Done" } as const;
-const dueLabels = { any: "Any due date", overdue: "Overdue", today: "Due today", week: "Due in the next 7 days" } as const;
+const dueLabels = {
+  any: "Any due date",
+  overdue: "Overdue",
+  today: "Due today",
+  week: "Due in the next 7 days",
+} as const;
 const sortLabels = { newest: "Newest first", due: "Due date", priority: "Priority" } as const;
 
 const selectClass =
@@ -23,7 +35,8 @@ const selectClass =
 export function TaskFilters({ params }: { params: ViewParams }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (changes: Partial<ViewParams>) => startTransition(() => router.push(taskListHref({ ...params, ...changes, cursor: null })));
+  const go = (changes: Partial<ViewParams>) =>
+    startTransition(() => router.push(taskListHref({ ...params, ...changes, cursor: null })));
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
@@ -53,7 +66,10 @@ export function TaskFilters({ params }: { params: ViewParams }) {
         />
       </form>
       <div className="flex flex-wrap items-center gap-2">
-        <nav aria-label="Status" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs">
+        <nav
+          aria-label="Status"
+          className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs"
+        >
           {statusFilters.map((status) => (
             <Link
               key={status}
@@ -68,7 +84,12 @@ export function TaskFilters({ params }: { params: ViewParams }) {
         <label htmlFor="task-due" className="sr-only">
           Due date filter
         </label>
-        <select id="task-due" value={params.due} onChange={(event) => go({ due: event.target.value as ViewParams["due"] })} className={selectClass}>
+        <select
+          id="task-due"
+          value={params.due}
+          onChange={(event) => go({ due: event.target.value as ViewParams["due"] })}
+          className={selectClass}
+        >
           {dueFilters.map((due) => (
             <option key={due} value={due}>
               {dueLabels[due]}
@@ -78,7 +99,12 @@ export function TaskFilters({ params }: { params: ViewParams }) {
         <label htmlFor="task-sort" className="sr-only">
           Sort by
         </label>
-        <select id="task-sort" value={params.sort} onChange={(event) => go({ sort: event.target.value as ViewParams["sort"] })} className={selectClass}>
+        <select
+          id="task-sort"
+          value={params.sort}
+          onChange={(event) => go({ sort: event.target.value as ViewParams["sort"] })}
+          className={selectClass}
+        >
           {taskSorts.map((sort) => (
             <option key={sort} value={sort}>
               {sortLabels[sort]}
@@ -86,7 +112,10 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           ))}
         </select>
         {hasFilters(params) ? (
-          <Link href={taskListHref({ sort: params.sort, limit: params.limit })} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href={taskListHref({ sort: params.sort, limit: params.limit })}
+            className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          >
             Clear filters
           </Link>
         ) : null}

@@ -57,18 +57,30 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
         onClick={onToggle}
         disabled={pending}
         className={`mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border-2 transition-colors ${
-          task.completed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-transparent hover:border-emerald-500 hover:text-emerald-500"
+          task.completed
+            ? "border-emerald-600 bg-emerald-600 text-white"
+            : "border-slate-300 text-transparent hover:border-emerald-500 hover:text-emerald-500"
         }`}
       >
         <Icon name="check" className="size-3" />
       </button>
       <div className="min-w-0 flex-1">
-        <p className={`font-medium break-words ${task.completed ? "text-slate-500 line-through" : "text-slate-900"}`}>{task.title}</p>
-        {task.description ? <p className="mt-0.5 line-clamp-2 text-sm break-words text-slate-600">{task.description}</p> : null}
+        <p className={`font-medium break-words ${task.completed ? "text-slate-500 line-through" : "text-slate-900"}`}>
+          {task.title}
+        </p>
+        {task.description ? (
+          <p className="mt-0.5 line-clamp-2 text-sm break-words text-slate-600">{task.description}</p>
+        ) : null}
         <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs">
-          <span className={`rounded-full px-2 py-0.5 font-medium capitalize ring-1 ring-inset ${priorityStyles[task.priority]}`}>{task.priority}</span>
+          <span
+            className={`rounded-full px-2 py-0.5 font-medium capitalize ring-1 ring-inset ${priorityStyles[task.priority]}`}
+          >
+            {task.priority}
+          </span>
           {task.dueDate ? (
-            <span className={`inline-flex items-center gap-1 ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}>
+            <span
+              className={`inline-flex items-center gap-1 ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}
+            >
               <Icon name="calendar" className="size-3.5" />
               {overdue ? "Overdue · " : "Due "}
               <time dateTime={task.dueDate}>{formatDueDate(task.dueDate, today)}</time>

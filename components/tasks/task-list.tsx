@@ -1,21 +1,31 @@
 "use client";
 
 import { useOptimistic, useState, useTransition, type ReactNode } from "react";
-import { bulkCompleteTasksAction, deleteTaskAction, restoreTaskAction, toggleTaskAction } from "@/app/(app)/tasks/actions";
+import {
+  bulkCompleteTasksAction,
+  deleteTaskAction,
+  restoreTaskAction,
+  toggleTaskAction,
+} from "@/app/(app)/tasks/actions";
 import type { ActionResult } from "@/lib/safe-action";
 import type { RestorableTask } from "@/lib/tasks/schemas";
 import { Spinner } from "./icons";
 import { TaskItem, type ListedTask } from "./task-item";
 import { TaskNotice, type Notice } from "./task-notice";
 
-type Change = { type: "toggle"; id: string; completed: boolean } | { type: "delete"; id: string } | { type: "complete"; ids: string[] };
+type Change =
+  | { type: "toggle"; id: string; completed: boolean }
+  | { type: "delete"; id: string }
+  | { type: "complete"; ids: string[] };
 type ShownTask = ListedTask & { pending?: boolean };
 
 /** The optimistic view: React drops it when the action ends and shows the server's list instead. */
 function applyChange(tasks: ShownTask[], change: Change): ShownTask[] {
   switch (change.type) {
     case "toggle":
-      return tasks.map((task) => (task.id === change.id ? { ...task, completed: change.completed, pending: true } : task));
+      return tasks.map((task) =>
+        task.id === change.id ? { ...task, completed: change.completed, pending: true } : task,
+      );
     case "delete":
       return tasks.filter((task) => task.id !== change.id);
     case "complete":
@@ -41,14 +51,25 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
   const allSelected = shown.length > 0 && shown.every((task) => selected.has(task.id));
 
   /** Runs a change optimistically; a refusal or a failure rolls it back and says why. */
-  function run<Data>(optimistic: Change, call: () => Promise<ActionResult<Data>>, failure: string, onDone?: (data: Data) => void) {
+  function run<Data>(
+    optimistic: Change,
+    call: () => Promise<ActionResult<Data>>,
+    failure: string,
+    onDone?: (data: Data) => void,
+  ) {
     const start = optimistic.type === "complete" ? startBulk : startTransition;
     start(async () => {
       change(optimistic);
       try {
         const result = await call();
         if (result.ok) onDone?.(result.data);
-        else setNotice({ tone: "error", text: failure, error: result.error, limitAction: optimistic.type === "toggle" ? "reopen" : "add" });
+        else
+          setNotice({
+            tone: "error",
+            text: failure,
+            error: result.error,
+            limitAction: optimistic.type === "toggle" ? "reopen" : "add",
+          });
       } catch {
         setNotice({ tone: "error", text: failure, error: null });
       }
@@ -57,28 +78,44 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
 
   function toggle(task: ShownTask) {
     const completed = !task.completed;
-    run({ type: "toggle", id: task.id, completed }, () => toggleTaskAction(task.id, completed), `Couldn’t ${completed ? "complete" : "reopen"} “${task.title}”.`);
+    run(
+      { type: "toggle", id: task.id, completed },
+      () => toggleTaskAction(task.id, completed),
+      `Couldn’t ${completed ? "complete" : "reopen"} “${task.title}”.`,
+    );
   }
 
   function remove(task: ShownTask) {
-    run({ type: "delete", id: task.id }, () => deleteTaskAction(task.id), `Couldn’t delete “${task.title}”.`, (snapshot) =>
-      setNotice({ tone: "info", text: `Deleted “${task.title}”.`, undo: snapshot }),
+    run(
+      { type: "delete", id: task.id },
+      () => deleteTaskAction(task.id),
+      `Couldn’t delete “${task.title}”.`,
+      (snapshot) => setNotice({ tone: "info", text: `Deleted “${task.title}”.`, undo: snapshot }),
     );
   }
 
   function completeSelected() {
     const ids = selectedIds;
-    run({ type: "complete", ids }, () => bulkCompleteTasksAction(ids), "Couldn’t complete the selected tasks.", ({ completed }) => {
-      setSelected(new Set());
-      setNotice({ tone: "info", text: `Completed ${completed} ${completed === 1 ? "task" : "tasks"}.` });
-    });
+    run(
+      { type: "complete", ids },
+      () => bulkCompleteTasksAction(ids),
+      "Couldn’t complete the selected tasks.",
+      ({ completed }) => {
+        setSelected(new Set());
+        setNotice({ tone: "info", text: `Completed ${completed} ${completed === 1 ? "task" : "tasks"}.` });
+      },
+    );
   }
 
   async function undo(snapshot: RestorableTask) {
     const failure = `Couldn’t bring back “${snapshot.title}”.`;
     try {
       const result = await restoreTaskAction(snapshot);
-      setNotice(result.ok ? { tone: "info", text: `Restored “${snapshot.title}”.` } : { tone: "error", text: failure, error: result.error, limitAction: "restore" });
+      setNotice(
+        result.ok
+          ? { tone: "info", text: `Restored “${snapshot.title}”.` }
+          : { tone: "error", text: failure, error: result.error, limitAction: "restore" },
+      );
     } catch {
       setNotice({ tone: "error", text: failure, error: null });
     }
@@ -102,7 +139,9 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
               <input
                 type="checkbox"
                 checked={allSelected}
-                onChange={(event) => setSelected(event.target.checked ? new Set(shown.map((task) => task.id)) : new Set())}
+                onChange={(event) =>
+                  setSelected(event.target.checked ? new Set(shown.map((task) => task.id)) : new Set())
+                }
                 className="size-4 rounded border-slate-300 accent-brand-600"
               />
               Select all on this page
@@ -110,7 +149,11 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
             {selected.size > 0 ? (
               <div className="ml-auto flex items-center gap-2">
                 <span className="text-slate-600">{selectedIds.length} open selected</span>
-                <button type="button" onClick={() => setSelected(new Set())} className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-200">
+                <button
+                  type="button"
+                  onClick={() => setSelected(new Set())}
+                  className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-200"
+                >
                   Clear
                 </button>
                 <button

@@ -28,7 +28,11 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
   const [undoing, startUndo] = useTransition();
   const limited = notice?.error === "plan_limit" && freeLimit !== null;
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-6 z-20 flex justify-center px-4">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-0 bottom-6 z-20 flex justify-center px-4"
+    >
       {notice ? (
         <div
           className={`pointer-events-auto flex w-full max-w-xl flex-col gap-3 rounded-xl border p-3 shadow-lg ${
@@ -38,7 +42,11 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
           <div className="flex items-center gap-3 text-sm">
             <p className={`flex-1 ${notice.tone === "error" ? "text-red-800" : ""}`}>
               {notice.text}{" "}
-              {notice.tone === "error" && !limited ? (notice.error ? actionMessages[notice.error] : "Something went wrong on our side. Please try again.") : null}
+              {notice.tone === "error" && !limited
+                ? notice.error
+                  ? actionMessages[notice.error]
+                  : "Something went wrong on our side. Please try again."
+                : null}
             </p>
             {notice.undo ? (
               <button

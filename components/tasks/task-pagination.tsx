@@ -5,9 +5,18 @@ import { taskListHref, type TaskListParams } from "@/lib/tasks/list-params";
  * Forward-only keyset paging: "Next" carries the cursor, "First page" drops it, and the browser's
  * back button returns to earlier pages because each one is its own URL.
  */
-export function TaskPagination({ params, count, nextCursor }: { params: TaskListParams; count: number; nextCursor: string | null }) {
+export function TaskPagination({
+  params,
+  count,
+  nextCursor,
+}: {
+  params: TaskListParams;
+  count: number;
+  nextCursor: string | null;
+}) {
   if (!params.cursor && !nextCursor) return null;
-  const linkClass = "rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 shadow-xs hover:bg-slate-50";
+  const linkClass =
+    "rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 shadow-xs hover:bg-slate-50";
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">

@@ -4,7 +4,9 @@ import type { TaskUsage } from "@/db/queries/tasks";
 /** How close a Free account is to its open-task limit; Pro just shows the count. */
 export function UsageMeter({ usage }: { usage: TaskUsage }) {
   if (usage.limit === null) {
-    return <p className="rounded-full bg-brand-50 px-3 py-1 text-sm font-medium text-brand-700">Pro · {usage.open} open</p>;
+    return (
+      <p className="rounded-full bg-brand-50 px-3 py-1 text-sm font-medium text-brand-700">Pro · {usage.open} open</p>
+    );
   }
   const full = usage.open >= usage.limit;
   const percent = Math.min(100, Math.round((usage.open / usage.limit) * 100));
@@ -26,7 +28,10 @@ export function UsageMeter({ usage }: { usage: TaskUsage }) {
         aria-valuenow={Math.min(usage.open, usage.limit)}
         className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full rounded-full ${full ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${percent}%` }} />
+        <div
+          className={`h-full rounded-full ${full ? "bg-amber-500" : "bg-brand-600"}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

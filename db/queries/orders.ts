@@ -63,7 +63,12 @@ export async function lockOrderById(tx: Transaction, orderId: string): Promise<O
   return order;
 }
 
-export async function recordOrderStatus(tx: Transaction, orderId: string, paymentIntentId: string, status: OrderStatus): Promise<void> {
+export async function recordOrderStatus(
+  tx: Transaction,
+  orderId: string,
+  paymentIntentId: string,
+  status: OrderStatus,
+): Promise<void> {
   await tx.update(orders).set({ status, stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, orderId));
 }
 

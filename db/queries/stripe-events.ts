@@ -7,7 +7,11 @@ import { stripeEvents } from "@/db/schema";
  * Records a delivery and counts the attempt. ON CONFLICT keeps the first row, so a duplicate learns
  * whether the event was already processed; an unprocessed one (an earlier attempt failed) runs again.
  */
-export async function recordStripeEvent(event: { id: string; type: string; objectId: string }): Promise<{ alreadyProcessed: boolean }> {
+export async function recordStripeEvent(event: {
+  id: string;
+  type: string;
+  objectId: string;
+}): Promise<{ alreadyProcessed: boolean }> {
   const [row] = await db
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, objectId: event.objectId, attempts: 1 })
@@ -21,7 +25,10 @@ export async function markStripeEventProcessed(eventId: string): Promise<void> {
 }
 
 export async function markStripeEventFailed(eventId: string, error: string): Promise<void> {
-  await db.update(stripeEvents).set({ lastError: error.slice(0, 500) }).where(eq(stripeEvents.id, eventId));
+  await db
+    .update(stripeEvents)
+    .set({ lastError: error.slice(0, 500) })
+    .where(eq(stripeEvents.id, eventId));
 }
 
 /** Events received but not yet processed: the webhook backlog shown on /status. */

@@ -10,7 +10,10 @@ import { listTasks, type TaskListQuery, type TaskRow } from "./tasks";
 const total = 10_000;
 const pageSize = 97;
 const base = Date.parse("2026-01-01T00:00:00Z");
-const priorityRank = Object.fromEntries(priorities.map((priority, index) => [priority, index])) as Record<TaskRow["priority"], number>;
+const priorityRank = Object.fromEntries(priorities.map((priority, index) => [priority, index])) as Record<
+  TaskRow["priority"],
+  number
+>;
 
 /** The documented order of each sort, written independently of the SQL. */
 const compare: Record<TaskSort, (a: TaskRow, b: TaskRow) => number> = {
@@ -45,7 +48,15 @@ async function readAllPages(userId: string, sort: TaskSort, between?: (pageNumbe
   let after: TaskCursor | null = null;
   let pages = 0;
   do {
-    const query: TaskListQuery = { q: "", status: "all", due: "any", sort, after, limit: pageSize, today: "2026-01-01" };
+    const query: TaskListQuery = {
+      q: "",
+      status: "all",
+      due: "any",
+      sort,
+      after,
+      limit: pageSize,
+      today: "2026-01-01",
+    };
     const page = await listTasks(userId, query);
     seen.push(...page.tasks);
     after = page.next;
@@ -82,7 +93,11 @@ describe(`keyset pagination over ${total.toLocaleString("en-US")} tasks`, () => 
       const { seen, pages } = await readAllPages(userId, sort, async (pageNumber) => {
         // New tasks land everywhere in the order: before the cursor (never shown), after it (shown once).
         if (pageNumber % 10 !== 0) return;
-        await db.insert(tasks).values(generated(userId, 6, total + 1_000 * pageNumber).map((row) => ({ ...row, title: "Added while paging" })));
+        await db
+          .insert(tasks)
+          .values(
+            generated(userId, 6, total + 1_000 * pageNumber).map((row) => ({ ...row, title: "Added while paging" })),
+          );
         added += 6;
       });
       expect(pages).toBeGreaterThanOrEqual(Math.ceil(total / pageSize));
@@ -101,13 +116,23 @@ describe(`keyset pagination over ${total.toLocaleString("en-US")} tasks`, () => 
     // Six rows in one millisecond, two of them on the exact same microsecond.
     const stamps = ["000101", "000102", "000102", "000450", "000999", "000001"];
     for (const [index, micros] of stamps.entries()) {
-      await db.execute(sql`insert into tasks (user_id, title, created_at) values (${owner}, ${`Tie ${index}`}, ${`2026-02-01 10:00:00.${micros}+00`}::timestamptz)`);
+      await db.execute(
+        sql`insert into tasks (user_id, title, created_at) values (${owner}, ${`Tie ${index}`}, ${`2026-02-01 10:00:00.${micros}+00`}::timestamptz)`,
+      );
     }
     for (const sort of ["newest", "priority"] as const) {
       const titles: string[] = [];
       let after: TaskCursor | null = null;
       do {
-        const page = await listTasks(owner, { q: "", status: "all", due: "any", sort, after, limit: 1, today: "2026-01-01" });
+        const page = await listTasks(owner, {
+          q: "",
+          status: "all",
+          due: "any",
+          sort,
+          after,
+          limit: 1,
+          today: "2026-01-01",
+        });
         titles.push(...page.tasks.map((task) => task.title));
         after = page.next;
       } while (after);

@@ -28,7 +28,13 @@ async function newUser(plan: "free" | "pro" = "free") {
   return id;
 }
 
-const fields = (overrides: Partial<TaskFields> = {}): TaskFields => ({ title: "Write the report", description: "", priority: "medium", dueDate: null, ...overrides });
+const fields = (overrides: Partial<TaskFields> = {}): TaskFields => ({
+  title: "Write the report",
+  description: "",
+  priority: "medium",
+  dueDate: null,
+  ...overrides,
+});
 
 async function insertTasks(userId: string, rows: Partial<NewTask>[]) {
   return db
@@ -42,13 +48,23 @@ const rowsOf = (userId: string) => db.select().from(tasks).where(eq(tasks.userId
 const list = (userId: string, query: Partial<TaskListQuery> = {}) =>
   listTasks(userId, { q: "", status: "all", due: "any", sort: "newest", after: null, limit: 100, today, ...query });
 
-const titles = async (userId: string, query: Partial<TaskListQuery> = {}) => (await list(userId, query)).tasks.map((task) => task.title).sort();
+const titles = async (userId: string, query: Partial<TaskListQuery> = {}) =>
+  (await list(userId, query)).tasks.map((task) => task.title).sort();
 
 describe("createTask and getTask", () => {
   it("creates a task for the user and reads it back without the search document", async () => {
     const userId = await newUser();
-    const created = await createTask(userId, fields({ description: "Numbers from finance", priority: "high", dueDate: "2026-04-01" }));
-    expect(created).toMatchObject({ userId, title: "Write the report", priority: "high", dueDate: "2026-04-01", completed: false });
+    const created = await createTask(
+      userId,
+      fields({ description: "Numbers from finance", priority: "high", dueDate: "2026-04-01" }),
+    );
+    expect(created).toMatchObject({
+      userId,
+      title: "Write the report",
+      priority: "high",
+      dueDate: "2026-04-01",
+      completed: false,
+    });
     expect(created).not.toHaveProperty("search");
     expect(await getTask(userId, created.id)).toEqual(created);
   });
@@ -65,7 +81,11 @@ describe("updateTask", () => {
   it("changes the fields of the user's own task", async () => {
     const userId = await newUser();
     const task = await createTask(userId, fields());
-    const updated = await updateTask(userId, task.id, fields({ title: "Send the report", priority: "low", dueDate: "2026-05-05" }));
+    const updated = await updateTask(
+      userId,
+      task.id,
+      fields({ title: "Send the report", priority: "low", dueDate: "2026-05-05" }),
+    );
     expect(updated).toMatchObject({ id: task.id, title: "Send the report", priority: "low", dueDate: "2026-05-05" });
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(task.updatedAt.getTime());
   });
@@ -107,9 +127,19 @@ describe("deleteTask and restoreTask", () => {
     expect(deleted).toMatchObject({ id: task.id, description: "Keep me" });
     expect(await getTask(userId, task.id)).toBeUndefined();
 
-    const snapshot = { ...fields({ description: "Keep me", dueDate: "2026-03-12" }), id: task.id, completed: false, createdAt: task.createdAt.toISOString() };
+    const snapshot = {
+      ...fields({ description: "Keep me", dueDate: "2026-03-12" }),
+      id: task.id,
+      completed: false,
+      createdAt: task.createdAt.toISOString(),
+    };
     const restored = await restoreTask(userId, snapshot);
-    expect(restored).toMatchObject({ id: task.id, description: "Keep me", dueDate: "2026-03-12", createdAt: task.createdAt });
+    expect(restored).toMatchObject({
+      id: task.id,
+      description: "Keep me",
+      dueDate: "2026-03-12",
+      createdAt: task.createdAt,
+    });
     // A second undo (double click, retry) is harmless.
     await expect(restoreTask(userId, snapshot)).resolves.toMatchObject({ id: task.id });
     expect(await rowsOf(userId)).toHaveLength(1);
@@ -120,7 +150,12 @@ describe("deleteTask and restoreTask", () => {
     const task = await createTask(owner, fields());
     const before = await rowsOf(owner);
     await expect(deleteTask(other, task.id)).rejects.toBeInstanceOf(NotFoundError);
-    const forged = { ...fields({ title: "Mine now" }), id: task.id, completed: false, createdAt: new Date().toISOString() };
+    const forged = {
+      ...fields({ title: "Mine now" }),
+      id: task.id,
+      completed: false,
+      createdAt: new Date().toISOString(),
+    };
     await expect(restoreTask(other, forged)).rejects.toBeInstanceOf(NotFoundError);
     expect(await rowsOf(owner)).toEqual(before);
     expect(await rowsOf(other)).toEqual([]);
@@ -133,7 +168,12 @@ describe("bulkCompleteTasks", () => {
     const [a, b, c, untouched] = await insertTasks(userId, [{}, {}, { completed: true }, {}]);
     await expect(bulkCompleteTasks(userId, [a!.id, b!.id, c!.id, a!.id])).resolves.toEqual({ completed: 2 });
     const rows = await rowsOf(userId);
-    expect(rows.filter((row) => row.completed).map((row) => row.id).sort()).toEqual([a!.id, b!.id, c!.id].sort());
+    expect(
+      rows
+        .filter((row) => row.completed)
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual([a!.id, b!.id, c!.id].sort());
     expect(rows.find((row) => row.id === untouched!.id)?.completed).toBe(false);
   });
 
@@ -161,7 +201,10 @@ describe("getTaskUsage", () => {
 describe("the Free plan's open-task limit", () => {
   it("refuses the create past the limit, and allows it again once a task is done", async () => {
     const userId = await newUser();
-    await insertTasks(userId, Array.from({ length: limit - 1 }, () => ({})));
+    await insertTasks(
+      userId,
+      Array.from({ length: limit - 1 }, () => ({})),
+    );
     const last = await createTask(userId, fields());
     await expect(createTask(userId, fields({ title: "One too many" }))).rejects.toBeInstanceOf(PlanLimitError);
     expect((await getTaskUsage(userId)).open).toBe(limit);
@@ -180,20 +223,31 @@ describe("the Free plan's open-task limit", () => {
     await createTask(userId, fields({ title: "Takes the free slot" }));
     const snapshot = { ...fields(), id: removed.id, completed: false, createdAt: removed.createdAt.toISOString() };
     await expect(restoreTask(userId, snapshot)).rejects.toBeInstanceOf(PlanLimitError);
-    await expect(restoreTask(userId, { ...snapshot, completed: true })).resolves.toMatchObject({ id: removed.id, completed: true });
+    await expect(restoreTask(userId, { ...snapshot, completed: true })).resolves.toMatchObject({
+      id: removed.id,
+      completed: true,
+    });
   });
 
   it("does not apply to Pro", async () => {
     const userId = await newUser("pro");
-    await insertTasks(userId, Array.from({ length: limit }, () => ({})));
+    await insertTasks(
+      userId,
+      Array.from({ length: limit }, () => ({})),
+    );
     await expect(createTask(userId, fields())).resolves.toMatchObject({ userId });
     expect((await getTaskUsage(userId)).open).toBe(limit + 1);
   });
 
   it("holds under concurrent creates: exactly the limit ends up open", async () => {
     const userId = await newUser();
-    await insertTasks(userId, Array.from({ length: limit - 5 }, () => ({})));
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => createTask(userId, fields({ title: `Burst ${index}` }))));
+    await insertTasks(
+      userId,
+      Array.from({ length: limit - 5 }, () => ({})),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) => createTask(userId, fields({ title: `Burst ${index}` }))),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
     for (const result of results) {
       if (result.status === "rejected") expect(result.reason).toBeInstanceOf(PlanLimitError);
@@ -214,7 +268,9 @@ describe("listTasks filters and search", () => {
       { title: "Café opening notes", description: "Ünïcode should be searchable" },
     ]);
     // Someone else's matching task must never show up.
-    await insertTasks(await newUser(), [{ title: "Draft quarterly report", description: "finance report", dueDate: "2026-03-10" }]);
+    await insertTasks(await newUser(), [
+      { title: "Draft quarterly report", description: "finance report", dueDate: "2026-03-10" },
+    ]);
     return userId;
   }
 
@@ -229,14 +285,29 @@ describe("listTasks filters and search", () => {
     const userId = await fixture();
     expect(await titles(userId, { due: "overdue" })).toEqual(["Draft quarterly report"]);
     expect(await titles(userId, { due: "today" })).toEqual(["Send invoice to Acme"]);
-    expect(await titles(userId, { due: "week" })).toEqual(["Plan team offsite", "Review security audit", "Send invoice to Acme"]);
-    expect(await titles(userId, { due: "week", status: "open" })).toEqual(["Plan team offsite", "Send invoice to Acme"]);
+    expect(await titles(userId, { due: "week" })).toEqual([
+      "Plan team offsite",
+      "Review security audit",
+      "Send invoice to Acme",
+    ]);
+    expect(await titles(userId, { due: "week", status: "open" })).toEqual([
+      "Plan team offsite",
+      "Send invoice to Acme",
+    ]);
   });
 
   it("searches titles and descriptions with stemming, a prefix on the last word, and web-search syntax", async () => {
     const userId = await fixture();
-    expect(await titles(userId, { q: "report" })).toEqual(["Archive old reports", "Draft quarterly report", "Plan team offsite"]);
-    expect(await titles(userId, { q: "repo" })).toEqual(["Archive old reports", "Draft quarterly report", "Plan team offsite"]);
+    expect(await titles(userId, { q: "report" })).toEqual([
+      "Archive old reports",
+      "Draft quarterly report",
+      "Plan team offsite",
+    ]);
+    expect(await titles(userId, { q: "repo" })).toEqual([
+      "Archive old reports",
+      "Draft quarterly report",
+      "Plan team offsite",
+    ]);
     expect(await titles(userId, { q: "finance" })).toEqual(["Draft quarterly report"]);
     expect(await titles(userId, { q: '"quarterly report"' })).toEqual(["Draft quarterly report"]);
     expect(await titles(userId, { q: "report -venue" })).toEqual(["Archive old reports", "Draft quarterly report"]);
@@ -255,7 +326,19 @@ describe("listTasks filters and search", () => {
 
   it("treats any search text as a query, never as SQL or a syntax error", async () => {
     const userId = await fixture();
-    for (const q of ["'; drop table tasks; --", "!!!", ":*", "a & | b", '"', "(report", "report:*", "-", "the", "or", "\\"]) {
+    for (const q of [
+      "'; drop table tasks; --",
+      "!!!",
+      ":*",
+      "a & | b",
+      '"',
+      "(report",
+      "report:*",
+      "-",
+      "the",
+      "or",
+      "\\",
+    ]) {
       await expect(list(userId, { q })).resolves.toHaveProperty("tasks");
     }
     expect(await titles(userId)).toHaveLength(6);

@@ -119,7 +119,9 @@ export async function listTasks(userId: string, query: TaskListQuery): Promise<T
     rows = await selectPage([...where, after ? keyset(after) : undefined], query.sort, wanted);
   } else {
     const inNullPart = after?.sort === "due" && after.dueDate === null;
-    rows = inNullPart ? [] : await selectPage([...where, isNotNull(tasks.dueDate), after ? keyset(after) : undefined], "due", wanted);
+    rows = inNullPart
+      ? []
+      : await selectPage([...where, isNotNull(tasks.dueDate), after ? keyset(after) : undefined], "due", wanted);
     if (rows.length < wanted && query.due === "any") {
       const nullPart = [...where, isNull(tasks.dueDate), inNullPart && after ? keyset(after) : undefined];
       rows = [...rows, ...(await selectPage(nullPart, "due", wanted - rows.length))];

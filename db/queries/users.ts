@@ -26,7 +26,9 @@ export async function updateUserProfile(userId: string, profile: UserProfile): P
   await db.update(users).set(profile).where(eq(users.id, userId));
 }
 
-type ClerkUserEvent = { id: string; userId: string } & ({ type: "user.created" | "user.updated"; profile: UserProfile } | { type: "user.deleted" });
+type ClerkUserEvent = { id: string; userId: string } & (
+  { type: "user.created" | "user.updated"; profile: UserProfile } | { type: "user.deleted" }
+);
 
 /**
  * Applies one Clerk user event exactly once. The event id is recorded in the same transaction as its

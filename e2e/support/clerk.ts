@@ -12,18 +12,25 @@ async function call<T>(path: string, init: { method: string; body?: unknown }): 
     headers: { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  if (!response.ok) throw new Error(`clerk emulator ${init.method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`clerk emulator ${init.method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 export async function createUser(firstName: string, lastName = "Tester") {
   const email = `${firstName.toLowerCase()}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.test`;
-  const { user } = await call<{ user: { id: string } }>("/users", { method: "POST", body: { email, firstName, lastName } });
+  const { user } = await call<{ user: { id: string } }>("/users", {
+    method: "POST",
+    body: { email, firstName, lastName },
+  });
   return { id: user.id, email, name: `${firstName} ${lastName}` };
 }
 
 export async function mintSession(userId: string, variant: TokenVariant = "valid", lifetimeSeconds?: number) {
-  return call<{ token: string; cookies: Record<string, string> }>("/tokens", { method: "POST", body: { userId, variant, lifetimeSeconds } });
+  return call<{ token: string; cookies: Record<string, string> }>("/tokens", {
+    method: "POST",
+    body: { userId, variant, lifetimeSeconds },
+  });
 }
 
 /** Signs a browser context in as `userId` by planting the cookies a real sign-in sets. */
@@ -36,8 +43,15 @@ export async function signInWithCookies(context: BrowserContext, baseURL: string
  * Plants only the session token cookies, without the Frontend API's client cookie: the server must
  * judge the token alone (with a live client, Clerk would rightly refresh an expired token).
  */
-export async function plantSessionToken(context: BrowserContext, baseURL: string, userId: string, variant: TokenVariant) {
+export async function plantSessionToken(
+  context: BrowserContext,
+  baseURL: string,
+  userId: string,
+  variant: TokenVariant,
+) {
   const { cookies } = await mintSession(userId, variant);
-  const tokenCookies = Object.entries(cookies).filter(([name]) => name.startsWith("__session") || name.startsWith("__client_uat"));
+  const tokenCookies = Object.entries(cookies).filter(
+    ([name]) => name.startsWith("__session") || name.startsWith("__client_uat"),
+  );
   await context.addCookies(tokenCookies.map(([name, value]) => ({ name, value, url: baseURL })));
 }

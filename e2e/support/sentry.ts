@@ -33,7 +33,10 @@ export async function pageTraceIdNow(page: Page): Promise<string> {
 }
 
 /** Polls the emulator until the trace holds items matching every predicate (SDKs send in batches). */
-export async function waitForTrace(traceId: string, expectations: Record<string, (item: TraceItem) => boolean>): Promise<TraceItem[]> {
+export async function waitForTrace(
+  traceId: string,
+  expectations: Record<string, (item: TraceItem) => boolean>,
+): Promise<TraceItem[]> {
   let items: TraceItem[] = [];
   await expect
     .poll(
@@ -53,5 +56,7 @@ export async function waitForTrace(traceId: string, expectations: Record<string,
 /** The full error events of a trace, as Sentry received them. */
 export async function errorEvents(traceId: string): Promise<Record<string, unknown>[]> {
   const response = await fetch(`${sentryApi}/events?trace_id=${traceId}`);
-  return ((await response.json()) as { events: { event: Record<string, unknown> }[] }).events.map((record) => record.event);
+  return ((await response.json()) as { events: { event: Record<string, unknown> }[] }).events.map(
+    (record) => record.event,
+  );
 }

@@ -12,7 +12,10 @@ export function avatarRoutes(store: ClerkStore): Route[] {
       handle: ({ res, params }) => {
         const user = store.getUser(params[0] ?? "");
         const initials = user ? `${user.firstName[0] ?? ""}${user.lastName?.[0] ?? ""}`.toUpperCase() : "?";
-        const hue = createHash("sha1").update(params[0] ?? "").digest()[0]! * 1.4;
+        const hue =
+          createHash("sha1")
+            .update(params[0] ?? "")
+            .digest()[0]! * 1.4;
         res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "no-cache" });
         res.end(
           `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="32" fill="hsl(${hue.toFixed(0)} 55% 45%)"/>` +

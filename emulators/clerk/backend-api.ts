@@ -11,7 +11,10 @@ import { backendUserJSON } from "./resources";
 import type { ClerkStore } from "./store";
 
 function bapiError(res: ServerResponse, status: number, code: string, message: string, longMessage = message) {
-  sendJson(res, status, { errors: [{ code, message, long_message: longMessage, meta: {} }], clerk_trace_id: "emulator" });
+  sendJson(res, status, {
+    errors: [{ code, message, long_message: longMessage, meta: {} }],
+    clerk_trace_id: "emulator",
+  });
 }
 
 const listQuerySchema = z.object({
@@ -26,7 +29,13 @@ export function backendApiRoutes(store: ClerkStore, keys: KeyMaterial, secretKey
   const authorized = (handle: (ctx: RequestContext) => void) => (ctx: RequestContext) => {
     const given = Buffer.from(ctx.req.headers.authorization ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return bapiError(ctx.res, 401, "authentication_invalid", "Unauthorized request", "The provided secret key is invalid.");
+      return bapiError(
+        ctx.res,
+        401,
+        "authentication_invalid",
+        "Unauthorized request",
+        "The provided secret key is invalid.",
+      );
     }
     handle(ctx);
   };
@@ -58,7 +67,12 @@ export function backendApiRoutes(store: ClerkStore, keys: KeyMaterial, secretKey
       handle: authorized((ctx) => {
         const result = filteredUsers(ctx);
         // A bare array, as the real endpoint returns; getUserList pairs it with /users/count.
-        if (result) sendJson(ctx.res, 200, result.page.map((u) => backendUserJSON(appOrigin, u)));
+        if (result)
+          sendJson(
+            ctx.res,
+            200,
+            result.page.map((u) => backendUserJSON(appOrigin, u)),
+          );
       }),
     },
     {

@@ -8,8 +8,12 @@ const require = createRequire(import.meta.url);
 const clerkJsDist = dirname(require.resolve("@clerk/clerk-js"));
 const clerkUiDist = join(dirname(require.resolve("@clerk/ui/package.json")), "dist");
 
-export const CLERK_JS_VERSION: string = JSON.parse(readFileSync(join(clerkJsDist, "..", "package.json"), "utf8")).version;
-export const CLERK_UI_VERSION: string = JSON.parse(readFileSync(join(clerkUiDist, "..", "package.json"), "utf8")).version;
+export const CLERK_JS_VERSION: string = JSON.parse(
+  readFileSync(join(clerkJsDist, "..", "package.json"), "utf8"),
+).version;
+export const CLERK_UI_VERSION: string = JSON.parse(
+  readFileSync(join(clerkUiDist, "..", "package.json"), "utf8"),
+).version;
 
 /** Same layout as Clerk's CDN, so the bundles' own chunk loading (relative to the script URL) works. */
 export const CLERK_JS_PATH = `/npm/@clerk/clerk-js@${CLERK_JS_VERSION}/dist/clerk.browser.js`;

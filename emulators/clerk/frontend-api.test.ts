@@ -10,7 +10,11 @@ describe("frontend API", () => {
   afterAll(() => emulator.stop());
 
   const fapi = (path: string, jar: Record<string, string>, init: RequestInit = {}) =>
-    fetch(`${emulator.baseUrl}${path}`, { redirect: "manual", ...init, headers: { cookie: cookieHeader(jar), ...init.headers } });
+    fetch(`${emulator.baseUrl}${path}`, {
+      redirect: "manual",
+      ...init,
+      headers: { cookie: cookieHeader(jar), ...init.headers },
+    });
   const signIn = async () => {
     const res = await fetch(`${emulator.baseUrl}/sign-in`, {
       method: "POST",
@@ -20,7 +24,8 @@ describe("frontend API", () => {
     });
     return cookieJar(res.headers.getSetCookie());
   };
-  const verify = (token: string) => verifyToken(token, { jwtKey: emulator.env.CLERK_JWT_KEY, authorizedParties: [APP_URL] });
+  const verify = (token: string) =>
+    verifyToken(token, { jwtKey: emulator.env.CLERK_JWT_KEY, authorizedParties: [APP_URL] });
 
   it("serves a production environment", async () => {
     const env = await (await fetch(`${emulator.baseUrl}/v1/environment?__clerk_api_version=2026-08-20`)).json();
@@ -40,11 +45,17 @@ describe("frontend API", () => {
     const jar = await signIn();
     const { response: client } = await (await fapi("/v1/client", jar)).json();
     const [session] = client.sessions;
-    expect(session).toMatchObject({ object: "session", status: "active", user: { id: "user_demo_0000000000000000000001" } });
+    expect(session).toMatchObject({
+      object: "session",
+      status: "active",
+      user: { id: "user_demo_0000000000000000000001" },
+    });
     expect(session.user.email_addresses[0].email_address).toBe("demo@taskpilot.dev");
     expect(await verify(session.last_active_token.jwt)).toMatchObject({ sid: session.id });
 
-    const token = await (await fapi(`/v1/client/sessions/${session.id}/tokens?_clerk_js_version=6.40.0`, jar, { method: "POST" })).json();
+    const token = await (
+      await fapi(`/v1/client/sessions/${session.id}/tokens?_clerk_js_version=6.40.0`, jar, { method: "POST" })
+    ).json();
     expect(token.object).toBe("token");
     expect(await verify(token.jwt)).toMatchObject({ sid: session.id, sub: "user_demo_0000000000000000000001" });
 
@@ -79,10 +90,20 @@ describe("frontend API", () => {
         body: JSON.stringify({ userId: "user_demo_0000000000000000000002", variant: "expired" }),
       })
     ).json();
-    const clerk = createClerkClient({ publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL });
-    const options = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: [APP_URL], proxyUrl: env.NEXT_PUBLIC_CLERK_PROXY_URL };
+    const clerk = createClerkClient({
+      publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+      secretKey: env.CLERK_SECRET_KEY,
+      apiUrl: env.CLERK_API_URL,
+    });
+    const options = {
+      jwtKey: env.CLERK_JWT_KEY,
+      authorizedParties: [APP_URL],
+      proxyUrl: env.NEXT_PUBLIC_CLERK_PROXY_URL,
+    };
     const documentRequest = (url: string) =>
-      new Request(url, { headers: { cookie: cookieHeader(minted.cookies), accept: "text/html", "sec-fetch-dest": "document" } });
+      new Request(url, {
+        headers: { cookie: cookieHeader(minted.cookies), accept: "text/html", "sec-fetch-dest": "document" },
+      });
 
     const first = await clerk.authenticateRequest(documentRequest(`${APP_URL}/tasks`), options);
     expect(first.status).toBe("handshake");

@@ -51,13 +51,21 @@ export function frontendApiRoutes(sessions: Sessions): Route[] {
   return [
     { method: "GET", path: /^\/v1\/environment$/, handle: (ctx) => sendJson(ctx.res, 200, environmentJSON(appOrigin)) },
     // clerk-js "touches" the environment with a PATCH on some flows.
-    { method: "PATCH", path: /^\/v1\/environment$/, handle: (ctx) => sendJson(ctx.res, 200, environmentJSON(appOrigin)) },
+    {
+      method: "PATCH",
+      path: /^\/v1\/environment$/,
+      handle: (ctx) => sendJson(ctx.res, 200, environmentJSON(appOrigin)),
+    },
     { method: "GET", path: /^\/v1\/client$/, handle: getOrCreateClient },
     { method: "PUT", path: /^\/v1\/client$/, handle: getOrCreateClient },
     { method: "DELETE", path: /^\/v1\/client$/, handle: (ctx) => signOut(ctx) },
     { method: "DELETE", path: /^\/v1\/client\/sessions$/, handle: (ctx) => signOut(ctx) },
     { method: "DELETE", path: /^\/v1\/client\/sessions\/([^/]+)$/, handle: (ctx) => signOut(ctx, ctx.params[0]) },
-    { method: "POST", path: /^\/v1\/client\/sessions\/([^/]+)\/(?:end|remove)$/, handle: (ctx) => signOut(ctx, ctx.params[0]) },
+    {
+      method: "POST",
+      path: /^\/v1\/client\/sessions\/([^/]+)\/(?:end|remove)$/,
+      handle: (ctx) => signOut(ctx, ctx.params[0]),
+    },
     {
       method: "POST",
       path: /^\/v1\/client\/sessions\/([^/]+)\/touch$/,

@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 export const FRONTEND_API_HOST = "clerk.taskpilot.localhost";
 /** Session tokens must carry this `iss` for @clerk/backend to treat cookie tokens as this instance's. */
 export const ISSUER = `https://${FRONTEND_API_HOST}`;
-export const PUBLISHABLE_KEY =
-  "pk_live_" + Buffer.from(`${FRONTEND_API_HOST}$`).toString("base64").replace(/=+$/, "");
+export const PUBLISHABLE_KEY = "pk_live_" + Buffer.from(`${FRONTEND_API_HOST}$`).toString("base64").replace(/=+$/, "");
 /** Obviously fake, and short enough not to look like a leaked live key to secret scanners. */
 export const DEFAULT_SECRET_KEY = "sk_live_clerk_emulator";
 export const INSTANCE_ID = "ins_taskpilot_emulator";

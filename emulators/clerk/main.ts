@@ -19,7 +19,10 @@ const emulator = createClerkEmulator({
   appUrl: env.APP_URL,
   secretKey: env.CLERK_SECRET_KEY,
   webhookSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
-  webhookRetry: { maxAttempts: env.CLERK_EMULATOR_WEBHOOK_MAX_ATTEMPTS, baseDelayMs: env.CLERK_EMULATOR_WEBHOOK_BASE_DELAY_MS },
+  webhookRetry: {
+    maxAttempts: env.CLERK_EMULATOR_WEBHOOK_MAX_ATTEMPTS,
+    baseDelayMs: env.CLERK_EMULATOR_WEBHOOK_BASE_DELAY_MS,
+  },
 });
 
 serveUntilStopped("clerk", emulator.server, env.EMULATOR_PORT, () => emulator.close());

@@ -19,7 +19,13 @@ function emailAddressJSON(user: StoredUser) {
     object: "email_address",
     email_address: user.email,
     reserved: false,
-    verification: { object: "verification_otp", status: "verified", strategy: "email_code", attempts: null, expire_at: null },
+    verification: {
+      object: "verification_otp",
+      status: "verified",
+      strategy: "email_code",
+      attempts: null,
+      expire_at: null,
+    },
     linked_to: [],
     matches_sso_connection: false,
     created_at: user.createdAt,
@@ -141,7 +147,13 @@ export function environmentJSON(appOrigin: string) {
   return {
     id: INSTANCE_ID,
     object: "environment",
-    auth_config: { id: "aac_emulator", object: "auth_config", single_session_mode: true, claimed_at: null, reverification: false },
+    auth_config: {
+      id: "aac_emulator",
+      object: "auth_config",
+      single_session_mode: true,
+      claimed_at: null,
+      reverification: false,
+    },
     display_config: {
       id: "display_config_emulator",
       object: "display_config",

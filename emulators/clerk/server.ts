@@ -43,7 +43,10 @@ export function createClerkEmulator(options: ClerkEmulatorOptions): ClerkEmulato
     options.webhookUrl ?? `${appOrigin}/api/webhooks/clerk`,
     options.webhookSecret ?? keys.webhookSecret,
     // Drop undefined entries so unset options keep their defaults.
-    { ...DEFAULT_RETRY_POLICY, ...Object.fromEntries(Object.entries(options.webhookRetry ?? {}).filter(([, v]) => v !== undefined)) },
+    {
+      ...DEFAULT_RETRY_POLICY,
+      ...Object.fromEntries(Object.entries(options.webhookRetry ?? {}).filter(([, v]) => v !== undefined)),
+    },
   );
   const sessions = new Sessions(store, keys, appOrigin);
   const users = new Users(store, webhooks, appOrigin);
@@ -84,11 +87,18 @@ export function createClerkEmulator(options: ClerkEmulatorOptions): ClerkEmulato
         const ctx: RequestContext = { req, res, url, method, params: match.slice(1) };
         return await route.handle(ctx);
       }
-      sendJson(res, 404, { errors: [{ code: "resource_not_found", message: "not found", long_message: `No route for ${method} ${url.pathname}` }] });
+      sendJson(res, 404, {
+        errors: [
+          { code: "resource_not_found", message: "not found", long_message: `No route for ${method} ${url.pathname}` },
+        ],
+      });
     } catch (error) {
       if (error instanceof HttpError) return sendJson(res, error.status, error.body);
       console.error("clerk emulator: request failed", method, url.pathname, error);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ code: "internal_error", message: "emulator error", long_message: String(error) }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ code: "internal_error", message: "emulator error", long_message: String(error) }],
+        });
       else res.end();
     }
   });

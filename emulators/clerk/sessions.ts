@@ -46,6 +46,9 @@ export class Sessions {
   }
 
   clientPayload(client: StoredClient) {
-    return clientJSON(client, client.sessions.flatMap((s) => this.sessionPayload(s) ?? []));
+    return clientJSON(
+      client,
+      client.sessions.flatMap((s) => this.sessionPayload(s) ?? []),
+    );
   }
 }

@@ -34,7 +34,11 @@ describe("sign-in page", () => {
   });
 
   it("signs a demo user in with cookies @clerk/backend accepts, then redirects", async () => {
-    const res = await post({ intent: "existing", user_id: "user_demo_0000000000000000000001", redirect_url: `${APP_URL}/tasks/42?tab=a` });
+    const res = await post({
+      intent: "existing",
+      user_id: "user_demo_0000000000000000000001",
+      redirect_url: `${APP_URL}/tasks/42?tab=a`,
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${APP_URL}/tasks/42?tab=a`);
     const setCookies = res.headers.getSetCookie();
@@ -49,9 +53,15 @@ describe("sign-in page", () => {
     expect(Number(jar.__client_uat)).toBeLessThanOrEqual(claims.iat);
 
     const { env } = emulator;
-    const clerk = createClerkClient({ secretKey: env.CLERK_SECRET_KEY, publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, apiUrl: env.CLERK_API_URL });
+    const clerk = createClerkClient({
+      secretKey: env.CLERK_SECRET_KEY,
+      publishableKey: env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+      apiUrl: env.CLERK_API_URL,
+    });
     const state = await clerk.authenticateRequest(
-      new Request(`${APP_URL}/tasks`, { headers: { cookie: cookieHeader(jar), accept: "text/html", "sec-fetch-dest": "document" } }),
+      new Request(`${APP_URL}/tasks`, {
+        headers: { cookie: cookieHeader(jar), accept: "text/html", "sec-fetch-dest": "document" },
+      }),
       { jwtKey: env.CLERK_JWT_KEY, authorizedParties: [APP_URL], proxyUrl: env.NEXT_PUBLIC_CLERK_PROXY_URL },
     );
     expect(state.status).toBe("signed-in");
@@ -68,7 +78,11 @@ describe("sign-in page", () => {
   );
 
   it("accepts a path relative to the app", async () => {
-    const res = await post({ intent: "existing", user_id: "user_demo_0000000000000000000002", redirect_url: "/projects" });
+    const res = await post({
+      intent: "existing",
+      user_id: "user_demo_0000000000000000000002",
+      redirect_url: "/projects",
+    });
     expect(res.headers.get("location")).toBe(`${APP_URL}/projects`);
   });
 
@@ -83,15 +97,20 @@ describe("sign-in page", () => {
   });
 
   it("creates a user, fires user.created and signs them in", async () => {
-    const res = await post({ intent: "create", email: "Grace@Example.com", name: "Grace Brewster Hopper", redirect_url: "/tasks" });
+    const res = await post({
+      intent: "create",
+      email: "Grace@Example.com",
+      name: "Grace Brewster Hopper",
+      redirect_url: "/tasks",
+    });
     expect(res.status).toBe(303);
     const jar = cookieJar(res.headers.getSetCookie());
     const sub = JSON.parse(Buffer.from(jar.__session!.split(".")[1]!, "base64url").toString()).sub;
     const user = emulator.store.getUser(sub);
     expect(user).toMatchObject({ email: "grace@example.com", firstName: "Grace", lastName: "Brewster Hopper" });
-    await expect.poll(() => receiver.received.map((r) => JSON.parse(r.body))).toContainEqual(
-      expect.objectContaining({ type: "user.created", data: expect.objectContaining({ id: sub }) }),
-    );
+    await expect
+      .poll(() => receiver.received.map((r) => JSON.parse(r.body)))
+      .toContainEqual(expect.objectContaining({ type: "user.created", data: expect.objectContaining({ id: sub }) }));
 
     const again = await post({ intent: "create", email: "grace@example.com", name: "Grace" });
     expect(again.status).toBe(422);

@@ -50,7 +50,8 @@ export function signInPageRoutes(sessions: Sessions, users: Users): Route[] {
     }
     const input = parsed.data;
     if (input.intent === "existing") {
-      if (!users.store.getUser(input.user_id)) return render(ctx, mode, redirectUrl, { errors: { form: "Unknown user." } }, 422);
+      if (!users.store.getUser(input.user_id))
+        return render(ctx, mode, redirectUrl, { errors: { form: "Unknown user." } }, 422);
       return finish(ctx, input.user_id, input.redirect_url);
     }
     const [firstName = "", ...rest] = input.name.split(/\s+/);
@@ -59,7 +60,13 @@ export function signInPageRoutes(sessions: Sessions, users: Users): Route[] {
       finish(ctx, user.id, input.redirect_url);
     } catch (error) {
       if (!(error instanceof DuplicateEmailError)) throw error;
-      render(ctx, mode, redirectUrl, { errors: { email: "A user with this email already exists." }, values: form }, 422);
+      render(
+        ctx,
+        mode,
+        redirectUrl,
+        { errors: { email: "A user with this email already exists." }, values: form },
+        422,
+      );
     }
   };
 

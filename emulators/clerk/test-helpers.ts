@@ -11,7 +11,12 @@ export const APP_URL = "http://localhost:3999";
 /** Starts an emulator on port 0 with a fresh data dir; returns its base URL and the env setup() gave. */
 export async function startEmulator(options: Partial<ClerkEmulatorOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "clerk-emulator-"));
-  const emulator = createClerkEmulator({ dataDir, appUrl: APP_URL, webhookRetry: { baseDelayMs: 20, maxAttempts: 3 }, ...options });
+  const emulator = createClerkEmulator({
+    dataDir,
+    appUrl: APP_URL,
+    webhookRetry: { baseDelayMs: 20, maxAttempts: 3 },
+    ...options,
+  });
   await new Promise<void>((resolve) => emulator.server.listen(0, "127.0.0.1", resolve));
   const { port } = emulator.server.address() as AddressInfo;
   const env = await setup({ dataDir, port, appUrl: APP_URL });

@@ -15,7 +15,8 @@ describe("session tokens", () => {
     expect(res.status).toBe(201);
     return (await res.json()) as { token: string; sessionId: string; claims: Record<string, unknown> };
   };
-  const verify = (token: string) => verifyToken(token, { jwtKey: emulator.env.CLERK_JWT_KEY, authorizedParties: [APP_URL] });
+  const verify = (token: string) =>
+    verifyToken(token, { jwtKey: emulator.env.CLERK_JWT_KEY, authorizedParties: [APP_URL] });
 
   it("setup returns one-line keys that @clerk/backend accepts", () => {
     const { env } = emulator;

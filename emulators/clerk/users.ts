@@ -13,7 +13,9 @@ export class Users {
   /** Sends `type` for a user; user.deleted needs only the id, since the user may be gone already. */
   emit(type: UserEventType, user: StoredUser | { id: string }) {
     const data =
-      type === "user.deleted" ? { id: user.id, object: "user", deleted: true } : backendUserJSON(this.appOrigin, user as StoredUser);
+      type === "user.deleted"
+        ? { id: user.id, object: "user", deleted: true }
+        : backendUserJSON(this.appOrigin, user as StoredUser);
     return this.webhooks.send(type, data);
   }
 

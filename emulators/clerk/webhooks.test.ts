@@ -24,7 +24,9 @@ describe("webhooks", () => {
 
     const [{ headers, body }] = receiver.received as [Receiver["received"][number]];
     // svix 2.5's verify throws on a bad signature and returns nothing, so parse the body separately.
-    expect(() => new Webhook(emulator!.env.CLERK_WEBHOOK_SIGNING_SECRET!).verify(body, headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(emulator!.env.CLERK_WEBHOOK_SIGNING_SECRET!).verify(body, headers as Record<string, string>),
+    ).not.toThrow();
     const event = JSON.parse(body);
     expect(headers["svix-id"]).toBe(delivery.id);
     expect(event).toMatchObject({
@@ -35,11 +37,19 @@ describe("webhooks", () => {
       data: { id: "user_demo_0000000000000000000001", object: "user", first_name: "Demo", last_name: "User" },
     });
     // What the app's route will most likely use.
-    const viaClerk = await verifyWebhook(new Request(receiver.url, { method: "POST", headers: headers as Record<string, string>, body }), {
-      signingSecret: emulator.env.CLERK_WEBHOOK_SIGNING_SECRET,
-    });
+    const viaClerk = await verifyWebhook(
+      new Request(receiver.url, { method: "POST", headers: headers as Record<string, string>, body }),
+      {
+        signingSecret: emulator.env.CLERK_WEBHOOK_SIGNING_SECRET,
+      },
+    );
     expect(viaClerk).toMatchObject({ type: "user.updated", data: { id: "user_demo_0000000000000000000001" } });
-    expect(() => new Webhook(`whsec_${Buffer.from("another secret!!").toString("base64")}`).verify(body, headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("another secret!!").toString("base64")}`).verify(
+        body,
+        headers as Record<string, string>,
+      ),
+    ).toThrow();
   });
 
   it("retries failures with backoff, reusing the svix-id, and signs each attempt", async () => {
@@ -76,8 +86,16 @@ describe("webhooks", () => {
     receiver = await startReceiver();
     emulator = await startEmulator({ webhookUrl: receiver.url });
     const base = emulator.baseUrl;
-    const created = await (await fetch(`${base}/__test/users`, { method: "POST", body: JSON.stringify({ email: "x@example.com", firstName: "X" }) })).json();
-    await fetch(`${base}/__test/users/${created.user.id}`, { method: "PATCH", body: JSON.stringify({ lastName: "Ray" }) });
+    const created = await (
+      await fetch(`${base}/__test/users`, {
+        method: "POST",
+        body: JSON.stringify({ email: "x@example.com", firstName: "X" }),
+      })
+    ).json();
+    await fetch(`${base}/__test/users/${created.user.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ lastName: "Ray" }),
+    });
     await fetch(`${base}/__test/users/${created.user.id}`, { method: "DELETE" });
     await expect.poll(() => receiver!.received.length).toBe(3);
     const { deliveries } = await (await fetch(`${base}/__test/webhooks`)).json();

@@ -108,7 +108,8 @@ export class WebhookDispatcher {
       await response.body?.cancel();
       if (response.ok) return this.finish(delivery, "delivered");
     } catch (error) {
-      attempt.error = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      attempt.error =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }
     if (!this.waiters.has(delivery.id)) return; // reset() happened mid-flight
     if (delivery.attempts.length >= this.policy.maxAttempts) return this.finish(delivery, "failed");

@@ -19,9 +19,16 @@ describe("parseEnvelope", () => {
   });
 
   it("reads items without length up to the next newline, with or without a final newline", () => {
-    const body = envelope({}, [[{ type: "session" }, { sid: "s" }], [{ type: "client_report" }, { discarded_events: [] }]], {
-      withLength: false,
-    });
+    const body = envelope(
+      {},
+      [
+        [{ type: "session" }, { sid: "s" }],
+        [{ type: "client_report" }, { discarded_events: [] }],
+      ],
+      {
+        withLength: false,
+      },
+    );
 
     for (const input of [body, body.subarray(0, body.length - 1)]) {
       const parsed = parseEnvelope(input);

@@ -33,7 +33,9 @@ export async function ingest(
   try {
     const body = await decodeBody(await readBody(request), header(request, "content-encoding"));
     const envelope: Envelope =
-      endpoint === "envelope" ? parseEnvelope(body) : { header: {}, items: [{ header: { type: "event" }, payload: body }] };
+      endpoint === "envelope"
+        ? parseEnvelope(body)
+        : { header: {}, items: [{ header: { type: "event" }, payload: body }] };
     const context = { receivedAt: Date.now(), hasOriginHeader: header(request, "origin") !== undefined };
     const records = envelope.items.flatMap((item) => recordsFromItem(item, envelope, context));
 

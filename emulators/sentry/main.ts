@@ -8,7 +8,10 @@ import { loadOrCreatePublicKey, PROJECT_ID } from "./setup";
 const dsnSchema = z
   .url()
   .transform((dsn) => new URL(dsn))
-  .refine((dsn) => dsn.username !== "" && /^\/\d+$/.test(dsn.pathname), "SENTRY_DSN must look like http://<key>@host:port/<project>");
+  .refine(
+    (dsn) => dsn.username !== "" && /^\/\d+$/.test(dsn.pathname),
+    "SENTRY_DSN must look like http://<key>@host:port/<project>",
+  );
 
 const envSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535),

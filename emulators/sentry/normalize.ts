@@ -18,7 +18,10 @@ const dictionary = z.record(z.string(), z.unknown()).optional().catch(undefined)
 const sdkSchema = z
   .looseObject({
     name: text,
-    packages: z.array(z.looseObject({ name: text })).optional().catch(undefined),
+    packages: z
+      .array(z.looseObject({ name: text }))
+      .optional()
+      .catch(undefined),
   })
   .optional()
   .catch(undefined);
@@ -57,7 +60,12 @@ const eventSchema = z.looseObject({
   message: z.union([z.string(), messageSchema]).optional().catch(undefined),
   logentry: messageSchema.optional().catch(undefined),
   exception: z
-    .looseObject({ values: z.array(z.looseObject({ type: text, value: text })).optional().catch(undefined) })
+    .looseObject({
+      values: z
+        .array(z.looseObject({ type: text, value: text }))
+        .optional()
+        .catch(undefined),
+    })
     .optional()
     .catch(undefined),
   tags: dictionary,
@@ -111,7 +119,13 @@ function recordsFromEvent(item: EnvelopeItem, envelope: Envelope, request: Reque
     },
     request,
   );
-  const base = { traceId, spanId: trace?.span_id, parentSpanId: trace?.parent_span_id, ...sender, receivedAt: request.receivedAt };
+  const base = {
+    traceId,
+    spanId: trace?.span_id,
+    parentSpanId: trace?.parent_span_id,
+    ...sender,
+    receivedAt: request.receivedAt,
+  };
 
   // The legacy store endpoint sends transactions as plain events marked by `type`.
   if (item.header.type !== "transaction" && event.type !== "transaction") {
@@ -129,7 +143,13 @@ function recordsFromEvent(item: EnvelopeItem, envelope: Envelope, request: Reque
         attributes: event.tags ?? {},
         startTimestamp: event.timestamp,
         // The raw event, not the parsed one: the schema blanked fields it could not read.
-        error: { eventId: event.event_id, level: event.level, message, exceptionType: exception?.type, event: raw as Record<string, unknown> },
+        error: {
+          eventId: event.event_id,
+          level: event.level,
+          message,
+          exceptionType: exception?.type,
+          event: raw as Record<string, unknown>,
+        },
       },
     ];
   }
@@ -150,7 +170,11 @@ function recordsFromEvent(item: EnvelopeItem, envelope: Envelope, request: Reque
   return [transaction, ...children];
 }
 
-function spanRecord(raw: unknown, receivedAt: number, senderFor: (attributes: Record<string, unknown>) => Sender): TelemetryRecord[] {
+function spanRecord(
+  raw: unknown,
+  receivedAt: number,
+  senderFor: (attributes: Record<string, unknown>) => Sender,
+): TelemetryRecord[] {
   const parsed = spanSchema.safeParse(raw);
   const traceId = normalizeTraceId(parsed.data?.trace_id);
   if (!parsed.success || !traceId) return [];
@@ -186,7 +210,10 @@ function spanList(payload: unknown): unknown[] {
 /** v2 attributes are `{ type, value, unit? }`; flatten them so tests can compare plain values. */
 function plainAttributes(attributes: Record<string, unknown> | undefined): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(attributes ?? {}).map(([key, value]) => [key, isObject(value) && "value" in value && isTypedAttribute(value) ? value.value : value]),
+    Object.entries(attributes ?? {}).map(([key, value]) => [
+      key,
+      isObject(value) && "value" in value && isTypedAttribute(value) ? value.value : value,
+    ]),
   );
 }
 
@@ -199,13 +226,19 @@ function isTypedAttribute(value: Record<string, unknown>): boolean {
 const BROWSER_SDK = /browser|react|vue|angular|svelte|ember|solid/;
 const SERVER_SDK = /node|bun|deno|edge|cloudflare|aws|serverless/;
 
-function senderOf(hints: { sdkName?: string; packages?: string[]; platform?: string }, request: RequestContext): Sender {
+function senderOf(
+  hints: { sdkName?: string; packages?: string[]; platform?: string },
+  request: RequestContext,
+): Sender {
   const names = [...(hints.packages ?? []), hints.sdkName ?? ""].join(" ");
   const origin: Origin =
-    hints.platform === "node" || SERVER_SDK.test(names) ? "server"
-    : BROWSER_SDK.test(names) ? "browser"
-    : request.hasOriginHeader ? "browser"
-    : "server";
+    hints.platform === "node" || SERVER_SDK.test(names)
+      ? "server"
+      : BROWSER_SDK.test(names)
+        ? "browser"
+        : request.hasOriginHeader
+          ? "browser"
+          : "server";
   return { origin, sdkName: hints.sdkName };
 }
 

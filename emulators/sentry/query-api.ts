@@ -31,7 +31,10 @@ export function queryApi(method: string, url: URL, store: TelemetryStore): JsonR
     const traceId = traceIdSchema.safeParse(traceMatch[1]);
     if (!traceId.success) return badRequest(traceId.error);
     // An unknown trace is an empty one, not a 404: tests poll here until the SDK has flushed.
-    return { status: 200, body: { traceId: traceId.data, items: store.trace(traceId.data).map((record) => toJson(record)) } };
+    return {
+      status: 200,
+      body: { traceId: traceId.data, items: store.trace(traceId.data).map((record) => toJson(record)) },
+    };
   }
 
   if (method === "GET" && pathname === "/api/events") {

@@ -41,7 +41,8 @@ export async function decodeBody(body: Buffer, contentEncoding: string | undefin
   try {
     return await decoders[encoding as keyof typeof decoders](body, { maxOutputLength: MAX_BODY_BYTES });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new BodyError(413, "decompressed body too large");
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw new BodyError(413, "decompressed body too large");
     throw new BodyError(400, `body is not valid ${encoding}`);
   }
 }

@@ -16,7 +16,11 @@ const NODE_SDK = { name: "sentry.javascript.nextjs", version: "11.5.0" };
 
 function post(body: Buffer, headers: Record<string, string> = {}, url = emulator.ingestUrl) {
   // A copy typed as Uint8Array<ArrayBuffer>, which fetch's types accept (a Buffer is not).
-  return fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "Content-Type": "text/plain;charset=UTF-8", ...headers } });
+  return fetch(url, {
+    method: "POST",
+    body: new Uint8Array(body),
+    headers: { "Content-Type": "text/plain;charset=UTF-8", ...headers },
+  });
 }
 
 async function traceItems(traceId: string) {
@@ -36,7 +40,10 @@ function streamedSpans(traceId: string, rootSpanId: string) {
         is_segment: true,
         start_timestamp: 1764000000.1,
         end_timestamp: 1764000000.35,
-        attributes: { "sentry.op": { type: "string", value: "http.server" }, "http.response.status_code": { type: "integer", value: 200 } },
+        attributes: {
+          "sentry.op": { type: "string", value: "http.server" },
+          "http.response.status_code": { type: "integer", value: 200 },
+        },
       },
       {
         trace_id: traceId,
@@ -57,9 +64,22 @@ describe("ingest", () => {
   it("stores streamed span items and a transaction, queryable by trace id", async () => {
     const traceId = randomHex(32);
     const body = envelope({ sent_at: new Date().toISOString(), sdk: NODE_SDK }, [
-      [{ type: "span", item_count: 2, content_type: "application/vnd.sentry.items.span.v2+json" }, streamedSpans(traceId, "a".repeat(16))],
+      [
+        { type: "span", item_count: 2, content_type: "application/vnd.sentry.items.span.v2+json" },
+        streamedSpans(traceId, "a".repeat(16)),
+      ],
       // A lone span object (v1 standalone span) under the `spans` item type.
-      [{ type: "spans" }, { trace_id: traceId, span_id: "c".repeat(16), op: "ui.interaction.click", description: "INP", start_timestamp: 1764000001, timestamp: 1764000001.08 }],
+      [
+        { type: "spans" },
+        {
+          trace_id: traceId,
+          span_id: "c".repeat(16),
+          op: "ui.interaction.click",
+          description: "INP",
+          start_timestamp: 1764000001,
+          timestamp: 1764000001.08,
+        },
+      ],
       [
         { type: "transaction" },
         {
@@ -69,8 +89,20 @@ describe("ingest", () => {
           sdk: { name: "sentry.javascript.nextjs", packages: [{ name: "npm:@sentry/react" }] },
           start_timestamp: 1764000000,
           timestamp: 1764000002,
-          contexts: { trace: { trace_id: traceId, span_id: "d".repeat(16), op: "pageload", data: { "sentry.origin": "auto" } } },
-          spans: [{ span_id: "e".repeat(16), parent_span_id: "d".repeat(16), op: "http.client", description: "GET /api/tasks", start_timestamp: 1764000000.5, timestamp: 1764000000.9, data: { "http.method": "GET" } }],
+          contexts: {
+            trace: { trace_id: traceId, span_id: "d".repeat(16), op: "pageload", data: { "sentry.origin": "auto" } },
+          },
+          spans: [
+            {
+              span_id: "e".repeat(16),
+              parent_span_id: "d".repeat(16),
+              op: "http.client",
+              description: "GET /api/tasks",
+              start_timestamp: 1764000000.5,
+              timestamp: 1764000000.9,
+              data: { "http.method": "GET" },
+            },
+          ],
         },
       ],
     ]);
@@ -87,13 +119,32 @@ describe("ingest", () => {
       ["span", "http.client", "GET /api/tasks"],
       ["span", "ui.interaction.click", "INP"],
     ]);
-    expect(items[1]).toMatchObject({ origin: "server", attributes: { "http.response.status_code": 200 }, durationMs: 250 });
-    expect(items[0]).toMatchObject({ origin: "browser", spanId: "d".repeat(16), attributes: { "sentry.origin": "auto" } });
-    expect(items[3]).toMatchObject({ traceId, parentSpanId: "d".repeat(16), origin: "browser", attributes: { "http.method": "GET" } });
+    expect(items[1]).toMatchObject({
+      origin: "server",
+      attributes: { "http.response.status_code": 200 },
+      durationMs: 250,
+    });
+    expect(items[0]).toMatchObject({
+      origin: "browser",
+      spanId: "d".repeat(16),
+      attributes: { "sentry.origin": "auto" },
+    });
+    expect(items[3]).toMatchObject({
+      traceId,
+      parentSpanId: "d".repeat(16),
+      origin: "browser",
+      attributes: { "http.method": "GET" },
+    });
 
     const traces = (await (await fetch(`${emulator.baseUrl}/api/traces`)).json()) as { traces: unknown[] };
     expect(traces.traces).toEqual([
-      expect.objectContaining({ traceId, spanCount: 4, transactionCount: 1, errorCount: 0, firstTimestamp: 1764000000 }),
+      expect.objectContaining({
+        traceId,
+        spanCount: 4,
+        transactionCount: 1,
+        errorCount: 0,
+        firstTimestamp: 1764000000,
+      }),
     ]);
   });
 
@@ -108,15 +159,27 @@ describe("ingest", () => {
       tags: { route: "/api/tasks" },
       contexts: { trace: { trace_id: traceId.toUpperCase(), span_id: "f".repeat(16) } },
     };
-    expect((await post(envelope({ event_id: event.event_id, sdk: NODE_SDK }, [[{ type: "event" }, event]]))).status).toBe(200);
+    expect(
+      (await post(envelope({ event_id: event.event_id, sdk: NODE_SDK }, [[{ type: "event" }, event]]))).status,
+    ).toBe(200);
 
     expect(await traceItems(traceId)).toEqual([
-      expect.objectContaining({ kind: "error", origin: "server", message: "TypeError: boom", level: "error", startTimestamp: Date.parse(event.timestamp) / 1000 }),
+      expect.objectContaining({
+        kind: "error",
+        origin: "server",
+        message: "TypeError: boom",
+        level: "error",
+        startTimestamp: Date.parse(event.timestamp) / 1000,
+      }),
     ]);
-    const events = (await (await fetch(`${emulator.baseUrl}/api/events?trace_id=${traceId}`)).json()) as { events: { event: unknown }[] };
+    const events = (await (await fetch(`${emulator.baseUrl}/api/events?trace_id=${traceId}`)).json()) as {
+      events: { event: unknown }[];
+    };
     expect(events.events).toHaveLength(1);
     expect(events.events[0]?.event).toEqual(event);
-    const other = (await (await fetch(`${emulator.baseUrl}/api/events?trace_id=${randomHex(32)}`)).json()) as { events: unknown[] };
+    const other = (await (await fetch(`${emulator.baseUrl}/api/events?trace_id=${randomHex(32)}`)).json()) as {
+      events: unknown[];
+    };
     expect(other.events).toEqual([]);
   });
 
@@ -125,11 +188,15 @@ describe("ingest", () => {
     ["deflate", promisify(deflate)],
   ])("accepts %s-compressed envelopes without item lengths", async (encoding, compress) => {
     const traceId = randomHex(32);
-    const body = envelope({}, [
-      [{ type: "span" }, streamedSpans(traceId, "1".repeat(16))],
-      [{ type: "session" }, { sid: "s", status: "ok" }],
-      [{ type: "client_report" }, { discarded_events: [] }],
-    ], { withLength: false });
+    const body = envelope(
+      {},
+      [
+        [{ type: "span" }, streamedSpans(traceId, "1".repeat(16))],
+        [{ type: "session" }, { sid: "s", status: "ok" }],
+        [{ type: "client_report" }, { discarded_events: [] }],
+      ],
+      { withLength: false },
+    );
 
     const response = await post(await compress(body), { "Content-Encoding": encoding });
 
@@ -141,20 +208,30 @@ describe("ingest", () => {
 
   it("labels spans from a browser by the request's Origin header", async () => {
     const traceId = randomHex(32);
-    await post(envelope({ sdk: NODE_SDK }, [[{ type: "span" }, streamedSpans(traceId, "2".repeat(16))]]), { Origin: "http://localhost:3000" });
+    await post(envelope({ sdk: NODE_SDK }, [[{ type: "span" }, streamedSpans(traceId, "2".repeat(16))]]), {
+      Origin: "http://localhost:3000",
+    });
     expect((await traceItems(traceId)).map((item) => item.origin)).toEqual(["browser", "browser"]);
   });
 
   it("accepts a bare JSON event on the legacy store endpoint", async () => {
     const traceId = randomHex(32);
     const event = { platform: "node", message: "legacy", contexts: { trace: { trace_id: traceId } } };
-    const response = await post(Buffer.from(JSON.stringify(event)), {}, `${emulator.baseUrl}/api/1/store/?sentry_key=${PUBLIC_KEY}`);
+    const response = await post(
+      Buffer.from(JSON.stringify(event)),
+      {},
+      `${emulator.baseUrl}/api/1/store/?sentry_key=${PUBLIC_KEY}`,
+    );
     expect(response.status).toBe(200);
     expect(await traceItems(traceId)).toEqual([expect.objectContaining({ kind: "error", message: "legacy" })]);
   });
 
   it("accepts the key from X-Sentry-Auth", async () => {
-    const response = await post(envelope({}, []), { "X-Sentry-Auth": `Sentry sentry_version=7, sentry_client=test/1, sentry_key=${PUBLIC_KEY}` }, `${emulator.baseUrl}/api/1/envelope/`);
+    const response = await post(
+      envelope({}, []),
+      { "X-Sentry-Auth": `Sentry sentry_version=7, sentry_client=test/1, sentry_key=${PUBLIC_KEY}` },
+      `${emulator.baseUrl}/api/1/envelope/`,
+    );
     expect(response.status).toBe(200);
   });
 
@@ -177,7 +254,9 @@ describe("ingest", () => {
     const response = await post(body);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ detail: expect.any(String) });
-    expect(((await (await fetch(`${emulator.baseUrl}/api/traces`)).json()) as { traces: unknown[] }).traces).toEqual([]);
+    expect(((await (await fetch(`${emulator.baseUrl}/api/traces`)).json()) as { traces: unknown[] }).traces).toEqual(
+      [],
+    );
   });
 
   it("answers 400 for a body that claims gzip but is not", async () => {
@@ -185,7 +264,7 @@ describe("ingest", () => {
   });
 
   it("keeps serving after malformed input", async () => {
-    await post(Buffer.from("{}\n{\"type\":\"span\"}\n\"just a string\"\n"));
+    await post(Buffer.from('{}\n{"type":"span"}\n"just a string"\n'));
     expect((await fetch(`${emulator.baseUrl}/api/traces`)).status).toBe(200);
   });
 });
@@ -194,12 +273,17 @@ describe("CORS", () => {
   it("answers the preflight with the caller's origin and the SDK's headers", async () => {
     const response = await fetch(emulator.ingestUrl, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,sentry-trace,baggage" },
+      headers: {
+        Origin: "http://localhost:3000",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,sentry-trace,baggage",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     const allowed = response.headers.get("access-control-allow-headers") ?? "";
-    for (const header of ["content-type", "x-sentry-auth", "sentry-trace", "baggage"]) expect(allowed).toContain(header);
+    for (const header of ["content-type", "x-sentry-auth", "sentry-trace", "baggage"])
+      expect(allowed).toContain(header);
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
   });
 
@@ -211,14 +295,16 @@ describe("CORS", () => {
 });
 
 describe("query API", () => {
-  it.each(["/api/traces/not-a-trace", `/api/traces/${"g".repeat(32)}`, "/api/events?trace_id=123", "/api/traces?limit=0"])(
-    "answers 400 JSON for %s",
-    async (path) => {
-      const response = await fetch(`${emulator.baseUrl}${path}`);
-      expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: "invalid request" });
-    },
-  );
+  it.each([
+    "/api/traces/not-a-trace",
+    `/api/traces/${"g".repeat(32)}`,
+    "/api/events?trace_id=123",
+    "/api/traces?limit=0",
+  ])("answers 400 JSON for %s", async (path) => {
+    const response = await fetch(`${emulator.baseUrl}${path}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid request" });
+  });
 
   it("resets the store on DELETE /api/store", async () => {
     const traceId = randomHex(32);

@@ -32,7 +32,9 @@ export function createSentryEmulator(options: SentryEmulatorOptions): SentryEmul
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       // Name only: an error message could quote payload content, which may be personal data.
-      console.error(`sentry emulator: ${request.method} ${request.url?.split("?")[0]} failed (${error instanceof Error ? error.name : "unknown error"})`);
+      console.error(
+        `sentry emulator: ${request.method} ${request.url?.split("?")[0]} failed (${error instanceof Error ? error.name : "unknown error"})`,
+      );
       if (!response.headersSent) sendJson(response, { status: 500, body: { detail: "internal error" } });
       else response.destroy();
     });
@@ -49,7 +51,10 @@ export function createSentryEmulator(options: SentryEmulatorOptions): SentryEmul
     if (ingestMatch) {
       if (method !== "POST") return sendJson(response, { status: 405, body: { detail: "method not allowed" } });
       const [, projectId = "", endpoint] = ingestMatch;
-      return sendJson(response, await ingest(request, url, projectId, endpoint === "store" ? "store" : "envelope", ingestOptions));
+      return sendJson(
+        response,
+        await ingest(request, url, projectId, endpoint === "store" ? "store" : "envelope", ingestOptions),
+      );
     }
 
     const apiResponse = queryApi(method, url, store);

@@ -85,7 +85,8 @@ export class TelemetryStore {
         summary.firstTimestamp = Math.min(summary.firstTimestamp ?? Infinity, record.startTimestamp);
       }
       summary.lastReceivedAt = Math.max(summary.lastReceivedAt, record.receivedAt);
-      if (record.kind !== "error" && !record.parentSpanId && summary.rootName === undefined) summary.rootName = record.name;
+      if (record.kind !== "error" && !record.parentSpanId && summary.rootName === undefined)
+        summary.rootName = record.name;
     }
     return [...byTrace.values()].sort((a, b) => b.lastReceivedAt - a.lastReceivedAt).slice(0, limit);
   }

@@ -34,8 +34,14 @@ type Payload = string | Buffer | object;
 export function envelope(header: object, items: [object, Payload][], { withLength = true } = {}): Buffer {
   const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
   for (const [itemHeader, payload] of items) {
-    const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
-    parts.push(Buffer.from(`${JSON.stringify(withLength ? { ...itemHeader, length: bytes.length } : itemHeader)}\n`), bytes, Buffer.from("\n"));
+    const bytes = Buffer.isBuffer(payload)
+      ? payload
+      : Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
+    parts.push(
+      Buffer.from(`${JSON.stringify(withLength ? { ...itemHeader, length: bytes.length } : itemHeader)}\n`),
+      bytes,
+      Buffer.from("\n"),
+    );
   }
   return Buffer.concat(parts);
 }

@@ -20,12 +20,34 @@ describe("trace pages", () => {
         { type: "span" },
         {
           items: [
-            { trace_id: traceId, span_id: root, name: ATTACK, start_timestamp: 100, end_timestamp: 100.5, attributes: { "sentry.op": { type: "string", value: "http.server" } } },
-            { trace_id: traceId, span_id: child, parent_span_id: root, name: "select tasks", start_timestamp: 100.1, end_timestamp: 100.12, attributes: { "sentry.op": { type: "string", value: "db" } } },
+            {
+              trace_id: traceId,
+              span_id: root,
+              name: ATTACK,
+              start_timestamp: 100,
+              end_timestamp: 100.5,
+              attributes: { "sentry.op": { type: "string", value: "http.server" } },
+            },
+            {
+              trace_id: traceId,
+              span_id: child,
+              parent_span_id: root,
+              name: "select tasks",
+              start_timestamp: 100.1,
+              end_timestamp: 100.12,
+              attributes: { "sentry.op": { type: "string", value: "db" } },
+            },
           ],
         },
       ],
-      [{ type: "event" }, { platform: "node", exception: { values: [{ type: "Error", value: ATTACK }] }, contexts: { trace: { trace_id: traceId } } }],
+      [
+        { type: "event" },
+        {
+          platform: "node",
+          exception: { values: [{ type: "Error", value: ATTACK }] },
+          contexts: { trace: { trace_id: traceId } },
+        },
+      ],
     ]);
     expect((await fetch(emulator.ingestUrl, { method: "POST", body: new Uint8Array(body) })).status).toBe(200);
 
@@ -57,6 +79,8 @@ describe("trace pages", () => {
 
 describe("escapeHtml", () => {
   it("escapes every character that can open markup or end an attribute", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 });

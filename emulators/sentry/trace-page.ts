@@ -33,9 +33,12 @@ export function traceListPage(traces: TraceSummary[], appUrl: string): string {
     ? `<table><thead><tr><th>Trace</th><th>Root</th><th>Spans</th><th>Errors</th><th>Services</th><th>Started</th></tr></thead>
 <tbody>${rows}</tbody></table>`
     : "<p>No traces yet. Use the app, then reload this page.</p>";
-  return layout("Sentry emulator", `<h1>Recent traces</h1>
+  return layout(
+    "Sentry emulator",
+    `<h1>Recent traces</h1>
 <p class="muted">Newest first · app: <a href="${escapeHtml(appUrl)}">${escapeHtml(appUrl)}</a></p>
-${body}`);
+${body}`,
+  );
 }
 
 export function tracePage(traceId: string, records: TelemetryRecord[]): string {
@@ -65,12 +68,15 @@ export function tracePage(traceId: string, records: TelemetryRecord[]): string {
     )
     .join("\n");
 
-  return layout(`Trace ${traceId}`, `<p><a href="/">← all traces</a></p>
+  return layout(
+    `Trace ${traceId}`,
+    `<p><a href="/">← all traces</a></p>
 <h1>Trace <code>${escapeHtml(traceId)}</code></h1>
 <h2>Spans (${spans.length})</h2>
 ${spans.length ? `<table><thead><tr><th>Span</th><th>Duration</th><th>Origin</th><th>Status</th><th>Timeline</th></tr></thead><tbody>${spanRows}</tbody></table>` : "<p>No spans.</p>"}
 <h2>Errors (${errors.length})</h2>
-${errors.length ? `<ul>${errorItems}</ul>` : "<p>No errors.</p>"}`);
+${errors.length ? `<ul>${errorItems}</ul>` : "<p>No errors.</p>"}`,
+  );
 }
 
 export function errorPage(message: string): string {

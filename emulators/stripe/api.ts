@@ -31,14 +31,22 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-const errorAnswer = (error: StripeApiError): Answer => ({ status: error.status, body: JSON.stringify({ error: error.body }, null, 2) });
+const errorAnswer = (error: StripeApiError): Answer => ({
+  status: error.status,
+  body: JSON.stringify({ error: error.body }, null, 2),
+});
 
 function injectedFailure(status: number, shouldRetry: boolean | undefined): Answer {
   const body: StripeErrorBody =
     status === 429
       ? { type: "invalid_request_error", code: "rate_limit", message: "Too many requests hit the API too quickly." }
       : status === 409
-        ? { type: "invalid_request_error", code: "lock_timeout", message: "This object cannot be accessed right now because another API request or Stripe process is accessing it." }
+        ? {
+            type: "invalid_request_error",
+            code: "lock_timeout",
+            message:
+              "This object cannot be accessed right now because another API request or Stripe process is accessing it.",
+          }
         : { type: "api_error", message: "An unknown error occurred (injected by the Stripe emulator)." };
   const headers = shouldRetry === undefined ? undefined : { "stripe-should-retry": String(shouldRetry) };
   return { ...errorAnswer(new StripeApiError(status, body)), headers };
@@ -57,11 +65,16 @@ async function process(req: IncomingMessage, url: URL, requestId: string, deps: 
   const key = method === "POST" ? req.headers["idempotency-key"]?.toString() : undefined;
   const endpoint = `${method} ${url.pathname}`;
   if (key !== undefined) {
-    if (key.length > 255) throw invalidRequest("Idempotency-Key must be at most 255 characters long.", { param: "Idempotency-Key" });
+    if (key.length > 255)
+      throw invalidRequest("Idempotency-Key must be at most 255 characters long.", { param: "Idempotency-Key" });
     const found = deps.idempotency.lookup(auth.key, key, endpoint, raw);
     if (found.kind === "replay") {
       const { response } = found;
-      return { status: response.status, body: response.body, headers: { "idempotent-replayed": "true", "original-request": response.requestId, "idempotency-key": key } };
+      return {
+        status: response.status,
+        body: response.body,
+        headers: { "idempotent-replayed": "true", "original-request": response.requestId, "idempotency-key": key },
+      };
     }
     if (found.kind === "mismatch") {
       const message =
@@ -77,7 +90,8 @@ async function process(req: IncomingMessage, url: URL, requestId: string, deps: 
   let answer: Answer;
   try {
     const object = route.handle({ auth, request: { id: requestId, idempotency_key: key ?? null } }, params, ids);
-    const expanded = auth.kind === "secret" && params.expand?.length ? expandObject(deps.store, object, params.expand) : object;
+    const expanded =
+      auth.kind === "secret" && params.expand?.length ? expandObject(deps.store, object, params.expand) : object;
     answer = { status: 200, body: JSON.stringify(expanded, null, 2) };
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
@@ -117,7 +131,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     req.socket.destroy();
     return;
   }
-  deps.log(`${line} -> ${answer.status}${answer.headers?.["idempotent-replayed"] ? " (replayed)" : ""}${failure ? " (fault)" : ""}`);
+  deps.log(
+    `${line} -> ${answer.status}${answer.headers?.["idempotent-replayed"] ? " (replayed)" : ""}${failure ? " (fault)" : ""}`,
+  );
   const version = req.headers["stripe-version"]?.toString() ?? API_VERSION;
-  send(res, answer.status, answer.body, { ...CORS_HEADERS, "request-id": requestId, "stripe-version": version, ...answer.headers });
+  send(res, answer.status, answer.body, {
+    ...CORS_HEADERS,
+    "request-id": requestId,
+    "stripe-version": version,
+    ...answer.headers,
+  });
 }

@@ -14,7 +14,8 @@ export interface Auth {
 const unauthorized = (message: string): StripeApiError => invalidRequest(message, { status: 401 });
 
 // Stripe echoes a masked key, never the whole one.
-const mask = (key: string) => (key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(key.length - 12)}${key.slice(-4)}` : "*".repeat(key.length));
+const mask = (key: string) =>
+  key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(key.length - 12)}${key.slice(-4)}` : "*".repeat(key.length);
 
 function keyFromHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;

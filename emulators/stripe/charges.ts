@@ -7,8 +7,18 @@ import type { CardOutcome } from "./test-cards";
 import type { Charge, PaymentIntent } from "./types";
 
 const OUTCOMES: Record<Charge["status"], Omit<Charge["outcome"], "reason">> = {
-  succeeded: { network_status: "approved_by_network", risk_level: "normal", seller_message: "Payment complete.", type: "authorized" },
-  pending: { network_status: "approved_by_network", risk_level: "normal", seller_message: "Payment is processing.", type: "authorized" },
+  succeeded: {
+    network_status: "approved_by_network",
+    risk_level: "normal",
+    seller_message: "Payment complete.",
+    type: "authorized",
+  },
+  pending: {
+    network_status: "approved_by_network",
+    risk_level: "normal",
+    seller_message: "Payment is processing.",
+    type: "authorized",
+  },
   failed: {
     network_status: "declined_by_network",
     risk_level: "normal",

@@ -22,7 +22,8 @@ export async function loadOrCreateCredentials(dataDir: string): Promise<StripeCr
   try {
     return credentialsSchema.parse(JSON.parse(await readFile(file, "utf8")));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${file} is unreadable; delete it to make new keys`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`${file} is unreadable; delete it to make new keys`, { cause: error });
   }
   const credentials: StripeCredentials = {
     secretKey: `sk_test_emulator${randomToken(32)}`,

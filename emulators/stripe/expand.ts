@@ -10,7 +10,12 @@ const EXPANDABLE: Record<string, readonly string[]> = {
 };
 
 function find(store: Store, id: string): StripeObject | undefined {
-  return store.paymentIntents.get(id) ?? store.charges.get(id) ?? store.refunds.get(id) ?? store.paymentMethods.get(id)?.paymentMethod;
+  return (
+    store.paymentIntents.get(id) ??
+    store.charges.get(id) ??
+    store.refunds.get(id) ??
+    store.paymentMethods.get(id)?.paymentMethod
+  );
 }
 
 /** Returns a copy of `object` with each dotted path (`latest_charge`, `latest_charge.payment_method`) expanded. */

@@ -9,7 +9,9 @@ import { z } from "zod";
 
 const retriableStatus = z
   .int()
-  .refine((status) => status === 409 || status === 429 || (status >= 500 && status <= 599), { error: "expected 409, 429 or 5xx" });
+  .refine((status) => status === 409 || status === 429 || (status >= 500 && status <= 599), {
+    error: "expected 409, 429 or 5xx",
+  });
 
 export const faultsInput = z.strictObject({
   failNext: z

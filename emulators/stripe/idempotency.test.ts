@@ -10,7 +10,12 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const params = { amount: "1900", currency: "usd", "metadata[order_id]": "order_1", "automatic_payment_methods[enabled]": "true" };
+const params = {
+  amount: "1900",
+  currency: "usd",
+  "metadata[order_id]": "order_1",
+  "automatic_payment_methods[enabled]": "true",
+};
 const countIntents = async () => (await h.testApi<{ data: PaymentIntent[] }>("GET", "payment_intents")).data.length;
 
 describe("Idempotency-Key", () => {
@@ -26,10 +31,17 @@ describe("Idempotency-Key", () => {
 
   it("refuses the same key with other parameters or another endpoint", async () => {
     await h.stripe.paymentIntents.create({ amount: 1900, currency: "usd" }, { idempotencyKey: "order_2" });
-    const error = await h.stripe.paymentIntents.create({ amount: 2900, currency: "usd" }, { idempotencyKey: "order_2" }).catch((e: unknown) => e);
+    const error = await h.stripe.paymentIntents
+      .create({ amount: 2900, currency: "usd" }, { idempotencyKey: "order_2" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
     expect(error).toMatchObject({ statusCode: 400, type: "StripeIdempotencyError" });
-    const otherEndpoint = await h.api("POST", "/v1/refunds", { payment_intent: "pi_x" }, { "idempotency-key": "order_2" });
+    const otherEndpoint = await h.api(
+      "POST",
+      "/v1/refunds",
+      { payment_intent: "pi_x" },
+      { "idempotency-key": "order_2" },
+    );
     expect(otherEndpoint).toMatchObject({ status: 400, body: { error: { type: "idempotency_error" } } });
     expect(await countIntents()).toBe(1);
   });
@@ -38,7 +50,9 @@ describe("Idempotency-Key", () => {
     const { id } = await h.stripe.paymentIntents.create({ amount: 1900, currency: "usd" });
     const decline = { payment_method: "pm_card_chargeDeclined" };
     const first = await h.api("POST", `/v1/payment_intents/${id}/confirm`, decline, { "idempotency-key": "confirm_1" });
-    const second = await h.api("POST", `/v1/payment_intents/${id}/confirm`, decline, { "idempotency-key": "confirm_1" });
+    const second = await h.api("POST", `/v1/payment_intents/${id}/confirm`, decline, {
+      "idempotency-key": "confirm_1",
+    });
     expect([first.status, second.status]).toEqual([402, 402]);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
@@ -75,7 +89,9 @@ describe("fault controls against the SDK's own retries", () => {
 
   it("stops the SDK from retrying when Stripe-Should-Retry is false", async () => {
     await h.testApi("POST", "faults", { failNext: { count: 1, status: 503, shouldRetry: false } });
-    await expect(h.stripe.paymentIntents.create({ amount: 1900, currency: "usd" })).rejects.toBeInstanceOf(Stripe.errors.StripeAPIError);
+    await expect(h.stripe.paymentIntents.create({ amount: 1900, currency: "usd" })).rejects.toBeInstanceOf(
+      Stripe.errors.StripeAPIError,
+    );
     expect(await countIntents()).toBe(0);
   });
 
@@ -98,7 +114,10 @@ describe("fault controls against the SDK's own retries", () => {
   });
 
   it("validates fault requests", async () => {
-    const response = await fetch(`${h.baseUrl}/__test/faults`, { method: "POST", body: JSON.stringify({ failNext: { count: -1 } }) });
+    const response = await fetch(`${h.baseUrl}/__test/faults`, {
+      method: "POST",
+      body: JSON.stringify({ failNext: { count: -1 } }),
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -50,12 +50,18 @@ export class IdempotencyStore {
     const entry = this.entries.get(this.scoped(apiKey, key));
     if (!entry || this.now() - entry.savedAt > this.ttlMs) return { kind: "new" };
     if (entry.endpoint !== endpoint) return { kind: "mismatch", reason: "endpoint", firstEndpoint: entry.endpoint };
-    if (entry.fingerprint !== canonicalJson(params)) return { kind: "mismatch", reason: "parameters", firstEndpoint: entry.endpoint };
+    if (entry.fingerprint !== canonicalJson(params))
+      return { kind: "mismatch", reason: "parameters", firstEndpoint: entry.endpoint };
     return { kind: "replay", response: entry.response };
   }
 
   save(apiKey: string, key: string, endpoint: string, params: unknown, response: SavedResponse): void {
-    this.entries.set(this.scoped(apiKey, key), { endpoint, fingerprint: canonicalJson(params), response, savedAt: this.now() });
+    this.entries.set(this.scoped(apiKey, key), {
+      endpoint,
+      fingerprint: canonicalJson(params),
+      response,
+      savedAt: this.now(),
+    });
   }
 
   clear(): void {

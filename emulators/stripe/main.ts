@@ -23,7 +23,9 @@ const envSchema = z.object({
 const parsed = envSchema.safeParse(process.env);
 if (!parsed.success) {
   // Names and rules only: values may be secrets.
-  console.error(`stripe emulator: invalid environment\n${parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
+  console.error(
+    `stripe emulator: invalid environment\n${parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`).join("\n")}`,
+  );
   process.exit(1);
 }
 const env = parsed.data;

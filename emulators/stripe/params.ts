@@ -5,7 +5,11 @@ import { fromZodIssue } from "./stripe-errors";
 
 export const formInteger = z.string().transform((raw, ctx) => {
   if (!/^-?\d+$/.test(raw)) {
-    ctx.addIssue({ code: "custom", message: `Invalid integer: ${raw}`, params: { stripeCode: "parameter_invalid_integer" } });
+    ctx.addIssue({
+      code: "custom",
+      message: `Invalid integer: ${raw}`,
+      params: { stripeCode: "parameter_invalid_integer" },
+    });
     return z.NEVER;
   }
   return Number(raw);

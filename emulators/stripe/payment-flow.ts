@@ -25,13 +25,23 @@ const CONFIRMABLE = ["requires_payment_method", "requires_confirmation"];
 const CANCELABLE = ["requires_payment_method", "requires_confirmation"];
 
 function succeed(deps: FlowDeps, paymentIntent: PaymentIntent, charge: Charge, request: ApiContext["request"]) {
-  Object.assign(paymentIntent, { status: "succeeded", amount_received: paymentIntent.amount, last_payment_error: null });
+  Object.assign(paymentIntent, {
+    status: "succeeded",
+    amount_received: paymentIntent.amount,
+    last_payment_error: null,
+  });
   deps.events.emit("charge.succeeded", charge, request);
   deps.events.emit("payment_intent.succeeded", paymentIntent, request);
 }
 
 /** A failed attempt sends the PaymentIntent back for a new payment method and detaches the failed one. */
-function fail(deps: FlowDeps, paymentIntent: PaymentIntent, charge: Charge, stored: StoredPaymentMethod, request: ApiContext["request"]): PaymentError {
+function fail(
+  deps: FlowDeps,
+  paymentIntent: PaymentIntent,
+  charge: Charge,
+  stored: StoredPaymentMethod,
+  request: ApiContext["request"],
+): PaymentError {
   const outcome = stored.outcome as Extract<CardOutcome, { kind: "decline" }>;
   const error: PaymentError = {
     type: "card_error",
@@ -48,7 +58,13 @@ function fail(deps: FlowDeps, paymentIntent: PaymentIntent, charge: Charge, stor
   return error;
 }
 
-export function confirm(deps: FlowDeps, paymentIntent: PaymentIntent, stored: StoredPaymentMethod | undefined, request: ApiContext["request"], view: View): PaymentIntent {
+export function confirm(
+  deps: FlowDeps,
+  paymentIntent: PaymentIntent,
+  stored: StoredPaymentMethod | undefined,
+  request: ApiContext["request"],
+  view: View,
+): PaymentIntent {
   if (!CONFIRMABLE.includes(paymentIntent.status)) {
     const message =
       paymentIntent.status === "succeeded"
@@ -56,12 +72,16 @@ export function confirm(deps: FlowDeps, paymentIntent: PaymentIntent, stored: St
         : `You cannot confirm this PaymentIntent because it has a status of ${paymentIntent.status}. Only a PaymentIntent with one of the following statuses may be confirmed: ${CONFIRMABLE.join(", ")}.`;
     throw unexpectedState(message, view(paymentIntent));
   }
-  const paymentMethod = stored ?? (paymentIntent.payment_method ? deps.store.paymentMethods.get(paymentIntent.payment_method) : undefined);
+  const paymentMethod =
+    stored ?? (paymentIntent.payment_method ? deps.store.paymentMethods.get(paymentIntent.payment_method) : undefined);
   if (!paymentMethod) {
-    throw invalidRequest("You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.", {
-      code: "payment_intent_unexpected_state",
-      param: "payment_method",
-    });
+    throw invalidRequest(
+      "You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.",
+      {
+        code: "payment_intent_unexpected_state",
+        param: "payment_method",
+      },
+    );
   }
   const charge = createCharge(deps.store, paymentIntent, paymentMethod);
   Object.assign(paymentIntent, { payment_method: paymentMethod.paymentMethod.id, latest_charge: charge.id });
@@ -81,24 +101,42 @@ export function confirm(deps: FlowDeps, paymentIntent: PaymentIntent, stored: St
 }
 
 /** Ends a `processing` payment, as the bank's late answer would (only reachable through the test API). */
-export function settle(deps: FlowDeps, paymentIntent: PaymentIntent, result: "succeeded" | "failed", request: ApiContext["request"]): PaymentIntent {
+export function settle(
+  deps: FlowDeps,
+  paymentIntent: PaymentIntent,
+  result: "succeeded" | "failed",
+  request: ApiContext["request"],
+): PaymentIntent {
   const charge = paymentIntent.latest_charge ? deps.store.charges.get(paymentIntent.latest_charge) : undefined;
   const stored = paymentIntent.payment_method ? deps.store.paymentMethods.get(paymentIntent.payment_method) : undefined;
   if (paymentIntent.status !== "processing" || !charge || !stored) {
-    throw unexpectedState(`Only a processing PaymentIntent can be settled; this one is ${paymentIntent.status}.`, paymentIntent);
+    throw unexpectedState(
+      `Only a processing PaymentIntent can be settled; this one is ${paymentIntent.status}.`,
+      paymentIntent,
+    );
   }
   if (result === "succeeded") {
     applyChargeStatus(charge, { kind: "succeed" });
     succeed(deps, paymentIntent, charge, request);
   } else {
-    const outcome: CardOutcome = { kind: "decline", declineCode: "generic_decline", message: "Your card was declined." };
+    const outcome: CardOutcome = {
+      kind: "decline",
+      declineCode: "generic_decline",
+      message: "Your card was declined.",
+    };
     applyChargeStatus(charge, outcome);
     fail(deps, paymentIntent, charge, { ...stored, outcome }, request);
   }
   return paymentIntent;
 }
 
-export function cancel(deps: FlowDeps, paymentIntent: PaymentIntent, reason: string | undefined, request: ApiContext["request"], view: View): PaymentIntent {
+export function cancel(
+  deps: FlowDeps,
+  paymentIntent: PaymentIntent,
+  reason: string | undefined,
+  request: ApiContext["request"],
+  view: View,
+): PaymentIntent {
   if (!CANCELABLE.includes(paymentIntent.status)) {
     throw unexpectedState(
       `You cannot cancel this PaymentIntent because it has a status of ${paymentIntent.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`,

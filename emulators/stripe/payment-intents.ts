@@ -9,15 +9,35 @@ import type { PaymentIntent } from "./types";
 
 /** The fields Stripe returns when a PaymentIntent is read with a publishable key and its client secret. */
 const PUBLIC_FIELDS = [
-  "id", "object", "amount", "automatic_payment_methods", "canceled_at", "cancellation_reason", "capture_method", "client_secret",
-  "confirmation_method", "created", "currency", "description", "last_payment_error", "livemode", "next_action", "payment_method",
-  "payment_method_types", "processing", "receipt_email", "setup_future_usage", "shipping", "status",
+  "id",
+  "object",
+  "amount",
+  "automatic_payment_methods",
+  "canceled_at",
+  "cancellation_reason",
+  "capture_method",
+  "client_secret",
+  "confirmation_method",
+  "created",
+  "currency",
+  "description",
+  "last_payment_error",
+  "livemode",
+  "next_action",
+  "payment_method",
+  "payment_method_types",
+  "processing",
+  "receipt_email",
+  "setup_future_usage",
+  "shipping",
+  "status",
 ] as const;
 
 const publicView: View = (paymentIntent) =>
   Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, paymentIntent[field]])) as unknown as PaymentIntent;
 
-const viewFor = (ctx: ApiContext): View => (ctx.auth.kind === "publishable" ? publicView : (paymentIntent) => paymentIntent);
+const viewFor = (ctx: ApiContext): View =>
+  ctx.auth.kind === "publishable" ? publicView : (paymentIntent) => paymentIntent;
 
 const cardSource = {
   payment_method: z.string().optional(),
@@ -28,7 +48,9 @@ const createParams = z.strictObject({
   amount: params.amount,
   currency: params.currency,
   metadata: params.metadata.optional(),
-  automatic_payment_methods: z.strictObject({ enabled: params.formBoolean, allow_redirects: z.enum(["always", "never"]).optional() }).optional(),
+  automatic_payment_methods: z
+    .strictObject({ enabled: params.formBoolean, allow_redirects: z.enum(["always", "never"]).optional() })
+    .optional(),
   payment_method_types: z.array(z.literal("card")).optional(),
   description: params.optionalText(1000),
   receipt_email: params.optionalText(800),
@@ -78,13 +100,19 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
     const paymentIntent = find(id);
     if (ctx.auth.kind === "secret") return paymentIntent;
     if (clientSecret === undefined) {
-      throw invalidRequest("A publishable key can only act on a PaymentIntent when its client_secret is provided.", { code: "parameter_missing", param: "client_secret" });
-    }
-    if (clientSecret !== paymentIntent.client_secret) {
-      throw invalidRequest("The client_secret provided does not match the client_secret associated with the PaymentIntent.", {
-        code: "payment_intent_invalid_parameter",
+      throw invalidRequest("A publishable key can only act on a PaymentIntent when its client_secret is provided.", {
+        code: "parameter_missing",
         param: "client_secret",
       });
+    }
+    if (clientSecret !== paymentIntent.client_secret) {
+      throw invalidRequest(
+        "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+        {
+          code: "payment_intent_invalid_parameter",
+          param: "client_secret",
+        },
+      );
     }
     return paymentIntent;
   }
@@ -104,7 +132,9 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
           amount_capturable: 0,
           amount_received: 0,
           // Since 2023-08-16 Stripe turns automatic payment methods on unless types are listed.
-          automatic_payment_methods: input.payment_method_types ? null : (input.automatic_payment_methods ?? { enabled: true }),
+          automatic_payment_methods: input.payment_method_types
+            ? null
+            : (input.automatic_payment_methods ?? { enabled: true }),
           canceled_at: null,
           cancellation_reason: null,
           capture_method: "automatic",
@@ -145,17 +175,23 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
       params: updateParams,
       handle(_ctx, input, [id = ""]) {
         const paymentIntent = find(id);
-        const changesPayment = input.amount !== undefined || input.currency !== undefined || input.payment_method !== undefined;
+        const changesPayment =
+          input.amount !== undefined || input.currency !== undefined || input.payment_method !== undefined;
         if (changesPayment && !["requires_payment_method", "requires_confirmation"].includes(paymentIntent.status)) {
-          throw unexpectedState(`You cannot update this PaymentIntent's amount, currency or payment method because it has a status of ${paymentIntent.status}.`, paymentIntent);
+          throw unexpectedState(
+            `You cannot update this PaymentIntent's amount, currency or payment method because it has a status of ${paymentIntent.status}.`,
+            paymentIntent,
+          );
         }
         const stored = resolvePaymentMethod(store, { payment_method: input.payment_method });
         if (input.amount !== undefined) paymentIntent.amount = input.amount;
         if (input.currency !== undefined) paymentIntent.currency = input.currency;
-        if (input.metadata !== undefined) paymentIntent.metadata = mergeMetadata(paymentIntent.metadata, input.metadata);
+        if (input.metadata !== undefined)
+          paymentIntent.metadata = mergeMetadata(paymentIntent.metadata, input.metadata);
         if (input.description !== undefined) paymentIntent.description = input.description;
         if (input.receipt_email !== undefined) paymentIntent.receipt_email = input.receipt_email;
-        if (stored) Object.assign(paymentIntent, { payment_method: stored.paymentMethod.id, status: "requires_confirmation" });
+        if (stored)
+          Object.assign(paymentIntent, { payment_method: stored.paymentMethod.id, status: "requires_confirmation" });
         return paymentIntent;
       },
     }),

@@ -26,19 +26,33 @@ export function createRefund(deps: FlowDeps, input: RefundParams, request: ApiCo
     const paymentIntent = store.paymentIntents.get(input.payment_intent);
     if (!paymentIntent) throw resourceMissing("payment_intent", input.payment_intent, "payment_intent");
     if (paymentIntent.status !== "succeeded" || !paymentIntent.latest_charge) {
-      throw invalidRequest(`This PaymentIntent (${paymentIntent.id}) does not have a successful charge to refund.`, { code: "charge_not_refundable", param: "payment_intent" });
+      throw invalidRequest(`This PaymentIntent (${paymentIntent.id}) does not have a successful charge to refund.`, {
+        code: "charge_not_refundable",
+        param: "payment_intent",
+      });
     }
     chargeId = paymentIntent.latest_charge;
   }
-  if (!chargeId) throw invalidRequest("One of the following params should be provided for this request: payment_intent or charge.", { code: "parameter_missing" });
+  if (!chargeId)
+    throw invalidRequest("One of the following params should be provided for this request: payment_intent or charge.", {
+      code: "parameter_missing",
+    });
   const charge = store.charges.get(chargeId);
   if (!charge) throw resourceMissing("charge", chargeId, "charge");
-  if (charge.status !== "succeeded") throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, { code: "charge_not_refundable", param: "charge" });
-  if (charge.refunded) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: "charge_already_refunded" });
+  if (charge.status !== "succeeded")
+    throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, {
+      code: "charge_not_refundable",
+      param: "charge",
+    });
+  if (charge.refunded)
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: "charge_already_refunded" });
   const remaining = charge.amount - charge.amount_refunded;
   const amount = input.amount ?? remaining;
   if (amount > remaining) {
-    throw invalidRequest(`Refund amount (${dollars(amount)}) is greater than unrefunded amount on charge (${dollars(remaining)})`, { code: "amount_too_large", param: "amount" });
+    throw invalidRequest(
+      `Refund amount (${dollars(amount)}) is greater than unrefunded amount on charge (${dollars(remaining)})`,
+      { code: "amount_too_large", param: "amount" },
+    );
   }
   const refund: Refund = {
     id: newId("re"),

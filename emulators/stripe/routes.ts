@@ -27,5 +27,9 @@ export function defineRoute<S extends z.ZodType>(route: {
   params: S;
   handle(ctx: ApiContext, params: z.output<S>, ids: string[]): ApiObject;
 }): ApiRoute {
-  return { ...route, publishable: route.publishable ?? false, handle: (ctx, params, ids) => route.handle(ctx, params as z.output<S>, ids) };
+  return {
+    ...route,
+    publishable: route.publishable ?? false,
+    handle: (ctx, params, ids) => route.handle(ctx, params as z.output<S>, ids),
+  };
 }

@@ -72,23 +72,37 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     if (req.method === "OPTIONS") {
       res.writeHead(204, CORS_HEADERS).end();
     } else if (req.method === "GET" && STRIPE_JS_PATHS.has(path)) {
-      res.writeHead(200, { ...CORS_HEADERS, "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        ...CORS_HEADERS,
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(stripeJsSource(req.headers.host, url()));
     } else if (path.startsWith("/__test/")) {
       await handleTestApi(req, res, requestUrl);
     } else if (path.startsWith("/v1/")) {
       await handleApi(req, res, requestUrl, { routes, keys: options, faults, idempotency, store, log });
     } else {
-      sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path}).` } });
+      sendJson(res, 404, {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path}).` },
+      });
     }
   }
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: { type: "invalid_request_error", message: error.message } });
-      log(`internal error on ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.stack : String(error)}`);
-      sendJson(res, 500, { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } }, CORS_HEADERS);
+      if (error instanceof BodyTooLargeError)
+        return sendJson(res, 413, { error: { type: "invalid_request_error", message: error.message } });
+      log(
+        `internal error on ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      sendJson(
+        res,
+        500,
+        { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } },
+        CORS_HEADERS,
+      );
     });
   });
 

@@ -25,9 +25,17 @@ export class StripeApiError extends Error {
 
 const docUrl = (code: string) => `https://stripe.com/docs/error-codes/${code.replaceAll("_", "-")}`;
 
-export function invalidRequest(message: string, options: { code?: string; param?: string; status?: number } = {}): StripeApiError {
+export function invalidRequest(
+  message: string,
+  options: { code?: string; param?: string; status?: number } = {},
+): StripeApiError {
   const { code, param, status = 400 } = options;
-  return new StripeApiError(status, { type: "invalid_request_error", message, ...(code && { code, doc_url: docUrl(code) }), ...(param && { param }) });
+  return new StripeApiError(status, {
+    type: "invalid_request_error",
+    message,
+    ...(code && { code, doc_url: docUrl(code) }),
+    ...(param && { param }),
+  });
 }
 
 export function resourceMissing(kind: string, id: string, param = "id"): StripeApiError {
@@ -43,7 +51,11 @@ export function unexpectedState(message: string, paymentIntent: PaymentIntent): 
 
 /** Card errors answer 402; a declined confirmation carries the PaymentIntent as it now stands. */
 export function cardError(error: PaymentError, paymentIntent?: PaymentIntent, param?: string): StripeApiError {
-  return new StripeApiError(402, { ...error, ...(param && { param }), ...(paymentIntent && { payment_intent: paymentIntent }) });
+  return new StripeApiError(402, {
+    ...error,
+    ...(param && { param }),
+    ...(paymentIntent && { payment_intent: paymentIntent }),
+  });
 }
 
 /** Stripe names nested params with brackets: ["metadata", "user_id"] -> "metadata[user_id]". */
@@ -72,6 +84,7 @@ export function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): StripeApi
     return invalidRequest(`Missing required param: ${param}.`, { code: "parameter_missing", param });
   }
   const stripeCode = issue.code === "custom" ? (issue.params?.stripeCode as string | undefined) : undefined;
-  const message = issue.code === "custom" ? issue.message : `Invalid ${param}: ${issue.message.replace(/^Invalid input: /, "")}`;
+  const message =
+    issue.code === "custom" ? issue.message : `Invalid ${param}: ${issue.message.replace(/^Invalid input: /, "")}`;
   return invalidRequest(message, { code: stripeCode ?? "parameter_invalid", param });
 }

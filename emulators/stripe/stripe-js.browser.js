@@ -45,13 +45,16 @@
         return response.json();
       })
       .catch(function () {
-        return { error: { type: "api_connection_error", message: "Could not reach the Stripe emulator at " + apiBase + "." } };
+        return {
+          error: { type: "api_connection_error", message: "Could not reach the Stripe emulator at " + apiBase + "." },
+        };
       });
   }
 
   function paymentIntentId(clientSecret) {
     var match = /^(pi_[^_]+)_secret_/.exec(String(clientSecret));
-    if (!match) throw integrationError("Invalid value for clientSecret: expected a PaymentIntent client secret (pi_…_secret_…).");
+    if (!match)
+      throw integrationError("Invalid value for clientSecret: expected a PaymentIntent client secret (pi_…_secret_…).");
     return match[1];
   }
 
@@ -87,7 +90,8 @@
   function checkExpiry(value) {
     var expiry = parseExpiry(value);
     if (!expiry.complete) return { code: "incomplete_expiry", message: "Your card's expiration date is incomplete." };
-    if (expiry.month < 1 || expiry.month > 12) return { code: "invalid_expiry_month", message: "Your card's expiration date is invalid." };
+    if (expiry.month < 1 || expiry.month > 12)
+      return { code: "invalid_expiry_month", message: "Your card's expiration date is invalid." };
     var now = new Date();
     if (expiry.year < now.getFullYear() || (expiry.year === now.getFullYear() && expiry.month < now.getMonth() + 1)) {
       return { code: "invalid_expiry_year_past", message: "Your card's expiration year is in the past." };
@@ -96,11 +100,15 @@
   }
 
   function checkCvc(value) {
-    return digits(value).length >= 3 ? null : { code: "incomplete_cvc", message: "Your card's security code is incomplete." };
+    return digits(value).length >= 3
+      ? null
+      : { code: "incomplete_cvc", message: "Your card's security code is incomplete." };
   }
 
   function formatNumber(value) {
-    return digits(value).slice(0, 16).replace(/(\d{4})(?=\d)/g, "$1 ");
+    return digits(value)
+      .slice(0, 16)
+      .replace(/(\d{4})(?=\d)/g, "$1 ");
   }
 
   function formatExpiry(value) {
@@ -214,9 +222,25 @@
       root = document.createElement("div");
       root.className = "stripe-emulator-form";
       root.setAttribute("data-testid", "stripe-emulator-payment-element");
-      var number = createField("Card number", { name: "cardnumber", inputmode: "numeric", autocomplete: "cc-number", placeholder: "1234 1234 1234 1234" });
-      var expiry = createField("Expiration date", { name: "exp-date", inputmode: "numeric", autocomplete: "cc-exp", placeholder: "MM / YY" });
-      var cvc = createField("Security code", { name: "cvc", inputmode: "numeric", autocomplete: "cc-csc", placeholder: "CVC", maxlength: "4" });
+      var number = createField("Card number", {
+        name: "cardnumber",
+        inputmode: "numeric",
+        autocomplete: "cc-number",
+        placeholder: "1234 1234 1234 1234",
+      });
+      var expiry = createField("Expiration date", {
+        name: "exp-date",
+        inputmode: "numeric",
+        autocomplete: "cc-exp",
+        placeholder: "MM / YY",
+      });
+      var cvc = createField("Security code", {
+        name: "cvc",
+        inputmode: "numeric",
+        autocomplete: "cc-csc",
+        placeholder: "CVC",
+        maxlength: "4",
+      });
       var error = document.createElement("p");
       error.className = "stripe-emulator-error";
       error.setAttribute("role", "alert");
@@ -229,7 +253,13 @@
       root.appendChild(row);
       root.appendChild(error);
       fields = { number: number, expiry: expiry, cvc: cvc, error: error };
-      var formatters = { number: formatNumber, expiry: formatExpiry, cvc: function (v) { return digits(v).slice(0, 4); } };
+      var formatters = {
+        number: formatNumber,
+        expiry: formatExpiry,
+        cvc: function (v) {
+          return digits(v).slice(0, 4);
+        },
+      };
       ["number", "expiry", "cvc"].forEach(function (name) {
         var field = fields[name];
         field.input.setAttribute("aria-describedby", error.id);
@@ -254,7 +284,8 @@
     var element = {
       mount: function (target) {
         var container = typeof target === "string" ? document.querySelector(target) : target;
-        if (!container || !container.appendChild) throw integrationError("Invalid DOM element or selector passed to mount().");
+        if (!container || !container.appendChild)
+          throw integrationError("Invalid DOM element or selector passed to mount().");
         if (root) throw integrationError("This Element is already mounted. Use unmount() before mounting it again.");
         render(container);
         // Listeners are attached after mount (react-stripe-js does it in an effect), so report readiness later.
@@ -289,7 +320,10 @@
       },
       off: function (type, handler) {
         if (!handler) delete listeners[type];
-        else listeners[type] = (listeners[type] || []).filter(function (h) { return h !== handler; });
+        else
+          listeners[type] = (listeners[type] || []).filter(function (h) {
+            return h !== handler;
+          });
         return element;
       },
       update: function (nextOptions) {
@@ -329,7 +363,8 @@
     var elements = {
       create: function (type, elementOptions) {
         var state = elementsState.get(elements);
-        if (type !== "payment") throw integrationError("The Stripe emulator supports only the Payment Element; got '" + type + "'.");
+        if (type !== "payment")
+          throw integrationError("The Stripe emulator supports only the Payment Element; got '" + type + "'.");
         if (state.payment) throw integrationError("Can only create one Element of type payment.");
         state.payment = createPaymentElement(elements, elementOptions || {});
         return state.payment;
@@ -345,7 +380,10 @@
       },
       submit: function () {
         var state = elementsState.get(elements);
-        var result = state.payment && state.readCard ? state.readCard() : { error: { type: "validation_error", message: "No payment element is mounted." } };
+        var result =
+          state.payment && state.readCard
+            ? state.readCard()
+            : { error: { type: "validation_error", message: "No payment element is mounted." } };
         return Promise.resolve(result.error ? { error: result.error } : {});
       },
     };
@@ -358,7 +396,12 @@
   function createInstance(publishableKey) {
     function unsupported(name) {
       return function () {
-        return Promise.resolve({ error: { type: "invalid_request_error", message: name + " is not supported by the Stripe emulator; use the Payment Element with confirmPayment." } });
+        return Promise.resolve({
+          error: {
+            type: "invalid_request_error",
+            message: name + " is not supported by the Stripe emulator; use the Payment Element with confirmPayment.",
+          },
+        });
       };
     }
 
@@ -372,15 +415,23 @@
       confirmPayment: function (args) {
         args = args || {};
         var state = args.elements && elementsState.get(args.elements);
-        if (!state) return Promise.reject(integrationError("stripe.confirmPayment(): expected an `elements` instance."));
+        if (!state)
+          return Promise.reject(integrationError("stripe.confirmPayment(): expected an `elements` instance."));
         var clientSecret = args.clientSecret || state.options.clientSecret;
         var confirmParams = Object.assign({}, args.confirmParams);
         var redirect = args.redirect || "always";
-        if (!clientSecret) return Promise.reject(integrationError("stripe.confirmPayment(): a client secret is required."));
+        if (!clientSecret)
+          return Promise.reject(integrationError("stripe.confirmPayment(): a client secret is required."));
         if (redirect === "always" && !confirmParams.return_url) {
-          return Promise.reject(integrationError("stripe.confirmPayment(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`"));
+          return Promise.reject(
+            integrationError(
+              "stripe.confirmPayment(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`",
+            ),
+          );
         }
-        var read = state.readCard ? state.readCard() : { error: { type: "validation_error", message: "No payment element is mounted." } };
+        var read = state.readCard
+          ? state.readCard()
+          : { error: { type: "validation_error", message: "No payment element is mounted." } };
         if (read.error) return Promise.resolve({ error: read.error });
         var id = paymentIntentId(clientSecret);
         var params = Object.assign({}, confirmParams, {
@@ -402,9 +453,11 @@
       },
       retrievePaymentIntent: function (clientSecret) {
         var id = paymentIntentId(clientSecret);
-        return request(publishableKey, "GET", "/v1/payment_intents/" + id, { client_secret: clientSecret }).then(function (body) {
-          return body.error ? { error: body.error } : { paymentIntent: body };
-        });
+        return request(publishableKey, "GET", "/v1/payment_intents/" + id, { client_secret: clientSecret }).then(
+          function (body) {
+            return body.error ? { error: body.error } : { paymentIntent: body };
+          },
+        );
       },
       registerAppInfo: function () {},
       _registerWrapper: function () {},
@@ -413,7 +466,9 @@
 
   function Stripe(publishableKey) {
     if (typeof publishableKey === "string" && /^sk_/.test(publishableKey)) {
-      throw integrationError("You should not use your secret key with Stripe.js. Please pass a publishable key instead.");
+      throw integrationError(
+        "You should not use your secret key with Stripe.js. Please pass a publishable key instead.",
+      );
     }
     if (typeof publishableKey !== "string" || !/^pk_(test|live)_/.test(publishableKey)) {
       throw integrationError("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_…).");

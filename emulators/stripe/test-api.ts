@@ -60,7 +60,11 @@ function testRoutes(deps: TestApiDeps): TestRoute[] {
     return paymentIntent;
   };
   return [
-    { method: "GET", pattern: /^\/__test\/payment_intents$/, handle: () => ({ data: [...deps.store.paymentIntents.values()] }) },
+    {
+      method: "GET",
+      pattern: /^\/__test\/payment_intents$/,
+      handle: () => ({ data: [...deps.store.paymentIntents.values()] }),
+    },
     {
       method: "POST",
       pattern: /^\/__test\/payment_intents\/([^/]+)\/settle$/,
@@ -77,7 +81,9 @@ function testRoutes(deps: TestApiDeps): TestRoute[] {
     {
       method: "GET",
       pattern: /^\/__test\/events$/,
-      handle: ({ query }) => ({ data: [...deps.store.events.values()].filter((event) => !query.get("type") || event.type === query.get("type")) }),
+      handle: ({ query }) => ({
+        data: [...deps.store.events.values()].filter((event) => !query.get("type") || event.type === query.get("type")),
+      }),
     },
     {
       method: "POST",
@@ -91,7 +97,11 @@ function testRoutes(deps: TestApiDeps): TestRoute[] {
       },
     },
     { method: "GET", pattern: /^\/__test\/faults$/, handle: () => deps.faults.snapshot() },
-    { method: "POST", pattern: /^\/__test\/faults$/, handle: ({ body }) => deps.faults.apply(parse(faultsInput, body)) },
+    {
+      method: "POST",
+      pattern: /^\/__test\/faults$/,
+      handle: ({ body }) => deps.faults.apply(parse(faultsInput, body)),
+    },
     {
       method: "DELETE",
       pattern: /^\/__test\/faults$/,
@@ -103,7 +113,12 @@ function testRoutes(deps: TestApiDeps): TestRoute[] {
     {
       method: "GET",
       pattern: /^\/__test\/webhooks\/deliveries$/,
-      handle: ({ query }) => ({ data: deps.webhooks.list({ eventId: query.get("eventId") ?? undefined, eventType: query.get("eventType") ?? undefined }) }),
+      handle: ({ query }) => ({
+        data: deps.webhooks.list({
+          eventId: query.get("eventId") ?? undefined,
+          eventType: query.get("eventType") ?? undefined,
+        }),
+      }),
     },
     {
       method: "POST",
@@ -114,8 +129,16 @@ function testRoutes(deps: TestApiDeps): TestRoute[] {
         return { holding: true };
       },
     },
-    { method: "POST", pattern: /^\/__test\/webhooks\/release$/, handle: async ({ body }) => ({ data: await deps.webhooks.release(parse(releaseInput, body)) }) },
-    { method: "POST", pattern: /^\/__test\/webhooks\/retry-policy$/, handle: ({ body }) => deps.webhooks.setRetryPolicy(parse(retryPolicyInput, body)) },
+    {
+      method: "POST",
+      pattern: /^\/__test\/webhooks\/release$/,
+      handle: async ({ body }) => ({ data: await deps.webhooks.release(parse(releaseInput, body)) }),
+    },
+    {
+      method: "POST",
+      pattern: /^\/__test\/webhooks\/retry-policy$/,
+      handle: ({ body }) => deps.webhooks.setRetryPolicy(parse(retryPolicyInput, body)),
+    },
     {
       method: "POST",
       pattern: /^\/__test\/reset$/,

@@ -17,7 +17,11 @@ const PROCESSING_CARD = "4000000000008088";
 const OUTCOMES: Record<string, CardOutcome> = {
   "4242424242424242": { kind: "succeed" },
   "4000000000000002": { kind: "decline", declineCode: "generic_decline", message: "Your card was declined." },
-  "4000000000009995": { kind: "decline", declineCode: "insufficient_funds", message: "Your card has insufficient funds." },
+  "4000000000009995": {
+    kind: "decline",
+    declineCode: "insufficient_funds",
+    message: "Your card has insufficient funds.",
+  },
   [PROCESSING_CARD]: { kind: "processing" },
 };
 
@@ -49,12 +53,20 @@ export function resolveCard(input: CardInput, now = new Date()): { card: CardDet
     throw rejectCard("invalid_expiry_month", "Your card's expiration month is invalid.", "exp_month");
   }
   const year = input.exp_year < 100 ? 2000 + input.exp_year : input.exp_year;
-  const expired = year < now.getUTCFullYear() || (year === now.getUTCFullYear() && input.exp_month < now.getUTCMonth() + 1);
+  const expired =
+    year < now.getUTCFullYear() || (year === now.getUTCFullYear() && input.exp_month < now.getUTCMonth() + 1);
   if (expired) throw rejectCard("invalid_expiry_year", "Your card's expiration year is invalid.", "exp_year");
   if (input.cvc !== undefined && !/^\d{3,4}$/.test(input.cvc)) {
     throw rejectCard("invalid_cvc", "Your card's security code is invalid.", "cvc");
   }
-  const card: CardDetails = { brand: "visa", last4: number.slice(-4), exp_month: input.exp_month, exp_year: year, funding: "credit", country: "US" };
+  const card: CardDetails = {
+    brand: "visa",
+    last4: number.slice(-4),
+    exp_month: input.exp_month,
+    exp_year: year,
+    funding: "credit",
+    country: "US",
+  };
   return { card, outcome };
 }
 
@@ -67,5 +79,9 @@ export function resolveTestPaymentMethod(id: string): { card: CardDetails; outco
 }
 
 export function unknownPaymentMethod(id: string) {
-  return invalidRequest(`No such PaymentMethod: '${id}'`, { code: "resource_missing", param: "payment_method", status: 404 });
+  return invalidRequest(`No such PaymentMethod: '${id}'`, {
+    code: "resource_missing",
+    param: "payment_method",
+    status: 404,
+  });
 }

@@ -7,7 +7,11 @@ import type { PaymentIntent } from "./types";
 
 /** Shared by the emulator's tests: an in-process emulator on port 0, a webhook receiver, and SDK clients. */
 
-export const KEYS = { secretKey: "sk_test_emulator_unit", publishableKey: "pk_test_emulator_unit", webhookSecret: "whsec_unit_test_secret" };
+export const KEYS = {
+  secretKey: "sk_test_emulator_unit",
+  publishableKey: "pk_test_emulator_unit",
+  webhookSecret: "whsec_unit_test_secret",
+};
 
 /** What raw API calls in tests read: a PaymentIntent or an error. */
 export type ApiBody = Partial<PaymentIntent> & { error?: StripeErrorBody };
@@ -48,25 +52,43 @@ export async function startReceiver() {
 
 export async function startEmulator(options: Partial<StripeEmulatorOptions> = {}) {
   const receiver = await startReceiver();
-  const emulator = createStripeEmulator({ ...KEYS, appUrl: receiver.url, webhookRetry: { baseDelayMs: 20, maxAttempts: 4, timeoutMs: 2_000 }, ...options });
+  const emulator = createStripeEmulator({
+    ...KEYS,
+    appUrl: receiver.url,
+    webhookRetry: { baseDelayMs: 20, maxAttempts: 4, timeoutMs: 2_000 },
+    ...options,
+  });
   const baseUrl = await listen(emulator.server);
   const port = Number(new URL(baseUrl).port);
-  const client = (key: string, config: Stripe.StripeConfig = {}) => new Stripe(key, { host: "127.0.0.1", port, protocol: "http", ...config });
+  const client = (key: string, config: Stripe.StripeConfig = {}) =>
+    new Stripe(key, { host: "127.0.0.1", port, protocol: "http", ...config });
 
   /** Calls the /__test/ API and returns its JSON. */
   async function testApi<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${baseUrl}/__test/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}/__test/${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await response.json()) as T;
     if (!response.ok) throw new Error(`${method} /__test/${path} -> ${response.status} ${JSON.stringify(json)}`);
     return json;
   }
 
   /** A raw form-encoded API call, for what the SDK hides (headers) or cannot send (publishable key). */
-  async function api(method: string, path: string, params: Record<string, string>, headers: Record<string, string> = {}) {
+  async function api(
+    method: string,
+    path: string,
+    params: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) {
     const query = new URLSearchParams(params).toString();
     const response = await fetch(`${baseUrl}${path}${method === "GET" ? `?${query}` : ""}`, {
       method,
-      headers: { authorization: `Bearer ${KEYS.secretKey}`, "content-type": "application/x-www-form-urlencoded", ...headers },
+      headers: {
+        authorization: `Bearer ${KEYS.secretKey}`,
+        "content-type": "application/x-www-form-urlencoded",
+        ...headers,
+      },
       body: method === "GET" ? undefined : query,
     });
     return { status: response.status, headers: response.headers, body: (await response.json()) as ApiBody };

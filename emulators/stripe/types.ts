@@ -2,7 +2,8 @@
 
 export const API_VERSION = "2026-10-28.endive";
 
-export type PaymentIntentStatus = "requires_payment_method" | "requires_confirmation" | "processing" | "succeeded" | "canceled";
+export type PaymentIntentStatus =
+  "requires_payment_method" | "requires_confirmation" | "processing" | "succeeded" | "canceled";
 
 export interface CardDetails {
   brand: string;
@@ -80,7 +81,13 @@ export interface Charge {
   failure_message: string | null;
   livemode: false;
   metadata: Record<string, string>;
-  outcome: { network_status: string; reason: string | null; risk_level: "normal"; seller_message: string; type: string };
+  outcome: {
+    network_status: string;
+    reason: string | null;
+    risk_level: "normal";
+    seller_message: string;
+    type: string;
+  };
   paid: boolean;
   payment_intent: string;
   payment_method: string;

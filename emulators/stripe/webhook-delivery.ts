@@ -80,7 +80,11 @@ export class WebhookDispatcher {
    * Sends held deliveries one after another (each first attempt finishes before the next starts), in
    * creation order, reversed, or in the order of the given event ids. Stops holding unless told otherwise.
    */
-  async release(options: { order: "created" | "reversed"; eventIds?: string[]; keepHolding: boolean }): Promise<Delivery[]> {
+  async release(options: {
+    order: "created" | "reversed";
+    eventIds?: string[];
+    keepHolding: boolean;
+  }): Promise<Delivery[]> {
     const held = this.deliveries.filter((delivery) => delivery.state === "held");
     let chosen: Delivery[];
     if (options.eventIds) {
@@ -98,7 +102,9 @@ export class WebhookDispatcher {
 
   list(filter: { eventId?: string; eventType?: string } = {}): Delivery[] {
     return this.deliveries.filter(
-      (delivery) => (!filter.eventId || delivery.eventId === filter.eventId) && (!filter.eventType || delivery.eventType === filter.eventType),
+      (delivery) =>
+        (!filter.eventId || delivery.eventId === filter.eventId) &&
+        (!filter.eventType || delivery.eventType === filter.eventType),
     );
   }
 
@@ -147,7 +153,8 @@ export class WebhookDispatcher {
       await response.arrayBuffer();
       record.status = response.status;
     } catch (error) {
-      record.error = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      record.error =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }
     if (generation !== this.generation) return;
     this.inFlight--;
@@ -175,7 +182,9 @@ export class WebhookDispatcher {
       }, delay);
       this.timers.add(timer);
     }
-    this.options.log(`webhook ${delivery.eventType} ${delivery.eventId} attempt ${count}: ${outcome} (${delivery.state})`);
+    this.options.log(
+      `webhook ${delivery.eventType} ${delivery.eventId} attempt ${count}: ${outcome} (${delivery.state})`,
+    );
   }
 
   private isIdle(): boolean {

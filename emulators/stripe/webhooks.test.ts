@@ -13,12 +13,17 @@ afterEach(() => h.close());
 const verifier = new Stripe(KEYS.secretKey);
 
 async function paidIntent(): Promise<string> {
-  const { id } = await h.stripe.paymentIntents.create({ amount: 1900, currency: "usd", metadata: { user_id: "user_1", order_id: "order_1" } });
+  const { id } = await h.stripe.paymentIntents.create({
+    amount: 1900,
+    currency: "usd",
+    metadata: { user_id: "user_1", order_id: "order_1" },
+  });
   await h.stripe.paymentIntents.confirm(id, { payment_method: "pm_card_visa" });
   return id;
 }
 
-const deliveries = async (query = "") => (await h.testApi<{ data: Delivery[] }>("GET", `webhooks/deliveries${query}`)).data;
+const deliveries = async (query = "") =>
+  (await h.testApi<{ data: Delivery[] }>("GET", `webhooks/deliveries${query}`)).data;
 
 describe("webhook delivery", () => {
   it("posts signed events that constructEvent accepts, to /api/webhooks/stripe", async () => {
@@ -29,10 +34,19 @@ describe("webhook delivery", () => {
     expect(types.sort()).toEqual(["charge.succeeded", "payment_intent.created", "payment_intent.succeeded"]);
     for (const { headers, body } of h.receiver.received) {
       const event = verifier.webhooks.constructEvent(body, headers["stripe-signature"] as string, KEYS.webhookSecret);
-      expect(event).toMatchObject({ object: "event", livemode: false, api_version: "2026-10-28.endive", pending_webhooks: 1 });
-      expect(() => verifier.webhooks.constructEvent(body, headers["stripe-signature"] as string, "whsec_other")).toThrow();
+      expect(event).toMatchObject({
+        object: "event",
+        livemode: false,
+        api_version: "2026-10-28.endive",
+        pending_webhooks: 1,
+      });
+      expect(() =>
+        verifier.webhooks.constructEvent(body, headers["stripe-signature"] as string, "whsec_other"),
+      ).toThrow();
     }
-    const succeeded = h.receiver.events().find((event) => event.type === "payment_intent.succeeded") as Stripe.PaymentIntentSucceededEvent;
+    const succeeded = h.receiver
+      .events()
+      .find((event) => event.type === "payment_intent.succeeded") as Stripe.PaymentIntentSucceededEvent;
     expect(succeeded.data.object).toMatchObject({ id, status: "succeeded", metadata: { order_id: "order_1" } });
     expect(succeeded.request?.idempotency_key).toMatch(/^stripe-node-retry-/);
     // Retrieved later, the event shows it was delivered.
@@ -97,17 +111,23 @@ describe("webhook delivery", () => {
     const id = await paidIntent();
     await h.testApi("POST", "refunds", { paymentIntent: id });
     await h.emulator.webhooks.whenIdle();
-    const refunded = h.receiver.events().find((event) => event.type === "charge.refunded") as Stripe.ChargeRefundedEvent;
+    const refunded = h.receiver
+      .events()
+      .find((event) => event.type === "charge.refunded") as Stripe.ChargeRefundedEvent;
     expect(refunded.data.object).toMatchObject({ payment_intent: id, refunded: true, amount_refunded: 1900 });
     expect(refunded.request).toEqual({ id: null, idempotency_key: null });
   });
 
   it("emits payment_failed and canceled", async () => {
     const { id } = await h.stripe.paymentIntents.create({ amount: 1900, currency: "usd" });
-    await h.stripe.paymentIntents.confirm(id, { payment_method: "pm_card_chargeDeclinedInsufficientFunds" }).catch(() => undefined);
+    await h.stripe.paymentIntents
+      .confirm(id, { payment_method: "pm_card_chargeDeclinedInsufficientFunds" })
+      .catch(() => undefined);
     await h.stripe.paymentIntents.cancel(id);
     await h.emulator.webhooks.whenIdle();
-    const failed = h.receiver.events().find((event) => event.type === "payment_intent.payment_failed") as Stripe.PaymentIntentPaymentFailedEvent;
+    const failed = h.receiver
+      .events()
+      .find((event) => event.type === "payment_intent.payment_failed") as Stripe.PaymentIntentPaymentFailedEvent;
     expect(failed.data.object.last_payment_error).toMatchObject({ decline_code: "insufficient_funds" });
     expect(h.receiver.events().map((event) => event.type)).toContain("payment_intent.canceled");
   });

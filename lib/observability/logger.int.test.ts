@@ -30,10 +30,17 @@ describe("log redaction", () => {
     logger.level = "info";
     requestContext.run({ requestId: "req-12345678", route: "/api/test", userId: "user_1" }, () => {
       logger.info(
-        { email: secrets.email, headers: { authorization: `Bearer ${secrets.jwt}`, cookie: `__session=${secrets.jwt}` }, stripe: { key: secrets.stripeKey } },
+        {
+          email: secrets.email,
+          headers: { authorization: `Bearer ${secrets.jwt}`, cookie: `__session=${secrets.jwt}` },
+          stripe: { key: secrets.stripeKey },
+        },
         `charging ${secrets.card} for ${secrets.email}`,
       );
-      logger.warn({ err: `webhook failed with ${secrets.webhookSecret} and ${secrets.clientSecret}` }, "webhook failed");
+      logger.warn(
+        { err: `webhook failed with ${secrets.webhookSecret} and ${secrets.clientSecret}` },
+        "webhook failed",
+      );
     });
     const written = sink.text();
     expect(written).toContain('"requestId":"req-12345678"');

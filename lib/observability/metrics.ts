@@ -25,7 +25,11 @@ function createMetrics() {
       buckets: latencyBuckets,
       registers,
     }),
-    slowQueries: new Counter({ name: "db_slow_queries_total", help: "Queries slower than DATABASE_SLOW_QUERY_MS.", registers }),
+    slowQueries: new Counter({
+      name: "db_slow_queries_total",
+      help: "Queries slower than DATABASE_SLOW_QUERY_MS.",
+      registers,
+    }),
     webhookEvents: new Counter({
       name: "webhook_events_total",
       help: "Webhook deliveries by provider and outcome (received, processed, duplicate, failed, ignored, rejected).",
@@ -48,7 +52,12 @@ export const metricsEnabled = env.METRICS_ENABLED;
 
 export type ExternalService = "database" | "stripe" | "clerk";
 
-export function recordExternalCall(service: ExternalService, operation: string, outcome: string, durationMs: number): void {
+export function recordExternalCall(
+  service: ExternalService,
+  operation: string,
+  outcome: string,
+  durationMs: number,
+): void {
   if (metricsEnabled) metrics.externalCallDuration.observe({ service, operation, outcome }, durationMs / 1_000);
 }
 

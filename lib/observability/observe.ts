@@ -14,7 +14,11 @@ interface Observed {
  * The shared part of every request, route handler or Server Action: its log lines carry the request
  * id and route, and it ends with one access line and one latency observation labelled with `status`.
  */
-export async function observe<T>(request: Observed, work: () => Promise<T>, statusOf: (result: T) => string): Promise<T> {
+export async function observe<T>(
+  request: Observed,
+  work: () => Promise<T>,
+  statusOf: (result: T) => string,
+): Promise<T> {
   const started = performance.now();
   return requestContext.run({ requestId: request.requestId, route: request.route }, async () => {
     let status = "500";
@@ -24,7 +28,8 @@ export async function observe<T>(request: Observed, work: () => Promise<T>, stat
       return result;
     } finally {
       const durationMs = performance.now() - started;
-      if (metricsEnabled) metrics.httpDuration.observe({ route: request.route, method: request.method, status }, durationMs / 1_000);
+      if (metricsEnabled)
+        metrics.httpDuration.observe({ route: request.route, method: request.method, status }, durationMs / 1_000);
       logger.info({ method: request.method, status, durationMs: Math.round(durationMs) }, "request completed");
     }
   });

@@ -31,9 +31,23 @@ describe("scrubString", () => {
 
 describe("scrubValue", () => {
   it("redacts sensitive keys at any depth and scrubs other strings", () => {
-    const input = { user: { id: "user_1", email: "a@b.co" }, headers: { cookie: "__session=x", "x-request-id": "r1" }, note: `card ${secrets.card}`, list: [{ token: "t" }], ok: true, count: 3 };
+    const input = {
+      user: { id: "user_1", email: "a@b.co" },
+      headers: { cookie: "__session=x", "x-request-id": "r1" },
+      note: `card ${secrets.card}`,
+      list: [{ token: "t" }],
+      ok: true,
+      count: 3,
+    };
     const output = scrubValue(input);
-    expect(output).toEqual({ user: { id: "user_1", email: "[redacted]" }, headers: { cookie: "[redacted]", "x-request-id": "r1" }, note: "card [card]", list: [{ token: "[redacted]" }], ok: true, count: 3 });
+    expect(output).toEqual({
+      user: { id: "user_1", email: "[redacted]" },
+      headers: { cookie: "[redacted]", "x-request-id": "r1" },
+      note: "card [card]",
+      list: [{ token: "[redacted]" }],
+      ok: true,
+      count: 3,
+    });
     expect(JSON.stringify(output)).not.toMatch(/a@b\.co|__session|4242/);
   });
 });
@@ -69,7 +83,11 @@ describe("Sentry hooks", () => {
       status: "ok",
       is_segment: false,
       name: `select * from users where email = '${secrets.email}'`,
-      attributes: { "drizzle.query.params": JSON.stringify(["ada@example.com"]), "db.system": "postgresql", "http.url": `https://api/x?token=${secrets.jwt}` },
+      attributes: {
+        "drizzle.query.params": JSON.stringify(["ada@example.com"]),
+        "db.system": "postgresql",
+        "http.url": `https://api/x?token=${secrets.jwt}`,
+      },
     });
     expect(span.attributes).not.toHaveProperty("drizzle.query.params");
     expect(span.attributes["db.system"]).toBe("postgresql");

@@ -3,7 +3,8 @@
  * card data are replaced before anything leaves the process. Pure functions, safe in every runtime.
  */
 
-const sensitiveKey = /pass(word)?|secret|token|authorization|cookie|session|email|card|cvc|cvv|signature|handshake|client_secret|api[-_]?key|svix|set-cookie/i;
+const sensitiveKey =
+  /pass(word)?|secret|token|authorization|cookie|session|email|card|cvc|cvv|signature|handshake|client_secret|api[-_]?key|svix|set-cookie/i;
 
 const patterns: [RegExp, string][] = [
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g, "[jwt]"],
@@ -26,7 +27,9 @@ function passesLuhn(digits: string): boolean {
 
 /** Card numbers: 13–19 digits, optionally grouped by spaces or dashes, that pass the Luhn check. */
 function scrubCardNumbers(text: string): string {
-  return text.replace(/\b\d(?:[ -]?\d){12,18}\b/g, (match) => (passesLuhn(match.replace(/\D/g, "")) ? "[card]" : match));
+  return text.replace(/\b\d(?:[ -]?\d){12,18}\b/g, (match) =>
+    passesLuhn(match.replace(/\D/g, "")) ? "[card]" : match,
+  );
 }
 
 export function scrubString(text: string): string {
@@ -43,7 +46,10 @@ export function scrubValue<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1)) as T;
   const copy: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    copy[key] = sensitiveKey.test(key) && entry !== null && entry !== undefined && typeof entry !== "boolean" ? "[redacted]" : scrubValue(entry, depth + 1);
+    copy[key] =
+      sensitiveKey.test(key) && entry !== null && entry !== undefined && typeof entry !== "boolean"
+        ? "[redacted]"
+        : scrubValue(entry, depth + 1);
   }
   return copy as T;
 }

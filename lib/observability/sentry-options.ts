@@ -12,7 +12,10 @@ export const privacyOptions = {
     userInfo: false,
     cookies: false,
     httpBodies: [],
-    httpHeaders: { request: { deny: ["authorization", "cookie", "stripe-signature", "svix-signature"] }, response: { deny: ["set-cookie"] } },
+    httpHeaders: {
+      request: { deny: ["authorization", "cookie", "stripe-signature", "svix-signature"] },
+      response: { deny: ["set-cookie"] },
+    },
   },
   // Drizzle's own OpenTelemetry spans repeat our db.query spans three times over, with the query's
   // parameters (personal data) as attributes.

@@ -24,7 +24,9 @@ export interface ServiceStats {
 async function serviceStats(service: ExternalService): Promise<ServiceStats> {
   const { values } = await metrics.externalCallDuration.get();
   const mine = values.filter((value) => value.labels.service === service);
-  const calls = mine.filter((value) => value.metricName?.endsWith("_count")).reduce((sum, value) => sum + value.value, 0);
+  const calls = mine
+    .filter((value) => value.metricName?.endsWith("_count"))
+    .reduce((sum, value) => sum + value.value, 0);
   const errors = mine
     .filter((value) => value.metricName?.endsWith("_count") && value.labels.outcome !== "ok")
     .reduce((sum, value) => sum + value.value, 0);
@@ -40,7 +42,13 @@ async function serviceStats(service: ExternalService): Promise<ServiceStats> {
     count: (cumulative.get(upToMs) ?? 0) - (index > 0 ? (cumulative.get(bounds[index - 1] as number) ?? 0) : 0),
   }));
   const p95 = bounds.find((bound) => (cumulative.get(bound) ?? 0) >= calls * 0.95);
-  return { calls, errors, errorRate: calls ? errors / calls : 0, p95Ms: calls && p95 !== undefined ? p95 : null, buckets };
+  return {
+    calls,
+    errors,
+    errorRate: calls ? errors / calls : 0,
+    p95Ms: calls && p95 !== undefined ? p95 : null,
+    buckets,
+  };
 }
 
 export interface StatusReport {
@@ -63,6 +71,10 @@ export async function statusReport(): Promise<StatusReport> {
     database: { check, stats: databaseStats },
     stripe: { breaker: stripeBreakerState(), backlog, stats: stripeStats },
     clerk: { stats: clerkStats },
-    sentry: { enabled: Boolean(env.SENTRY_DSN), host: env.SENTRY_DSN ? new URL(env.SENTRY_DSN).host : null, environment: env.SENTRY_ENVIRONMENT },
+    sentry: {
+      enabled: Boolean(env.SENTRY_DSN),
+      host: env.SENTRY_DSN ? new URL(env.SENTRY_DSN).host : null,
+      environment: env.SENTRY_ENVIRONMENT,
+    },
   };
 }

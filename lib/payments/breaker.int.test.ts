@@ -14,7 +14,8 @@ vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
   auth: async () => ({ userId: session.userId }),
 }));
 
-const startPurchase = async () => await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }));
+const startPurchase = async () =>
+  await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }));
 
 describe("the Stripe circuit breaker", () => {
   it("opens when Stripe is down, answers 503 fast without touching tasks, and recovers", async () => {

@@ -28,7 +28,6 @@ async function startInstance() {
   instances.push({ process: child, url: `http://127.0.0.1:${port}/api/webhooks/stripe` });
 }
 
-
 type Journey = "succeed" | "decline" | "cancel" | "refund" | "process_then_succeed" | "process_then_fail";
 const journeys: Journey[] = ["succeed", "decline", "cancel", "refund", "process_then_succeed", "process_then_fail"];
 const cards = { succeed: "4242424242424242", decline: "4000000000000002", processing: "4000000000008088" };
@@ -44,7 +43,11 @@ async function runJourney(userId: string, journey: Journey): Promise<string> {
   });
   await attachPaymentIntent(userId, order.id, intent.id);
   const confirm = (number: string) =>
-    stripeAdmin.paymentIntents.confirm(intent.id, { payment_method_data: { type: "card", card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } } } as never).catch(() => undefined);
+    stripeAdmin.paymentIntents
+      .confirm(intent.id, {
+        payment_method_data: { type: "card", card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } },
+      } as never)
+      .catch(() => undefined);
   if (journey === "cancel") await stripeAdmin.paymentIntents.cancel(intent.id);
   else if (journey === "decline") await confirm(cards.decline);
   else if (journey.startsWith("process_then")) {
@@ -63,7 +66,10 @@ describe.runIf(inject("databaseKind") === "postgresql")("webhook processing conv
   afterAll(() => instances.forEach((instance) => instance.process.disconnect()));
 
   it("1,000 deliveries with duplicates and reordering across two instances end in the emulator's state", async () => {
-    const people = Array.from({ length: 24 }, (_, index) => ({ id: `user_conv_${randomUUID().replaceAll("-", "")}`, journey: journeys[index % journeys.length] as Journey }));
+    const people = Array.from({ length: 24 }, (_, index) => ({
+      id: `user_conv_${randomUUID().replaceAll("-", "")}`,
+      journey: journeys[index % journeys.length] as Journey,
+    }));
     await db.insert(users).values(people.map((person) => ({ id: person.id })));
     const intentIds = [];
     for (const person of people) intentIds.push(await runJourney(person.id, person.journey));
@@ -73,7 +79,9 @@ describe.runIf(inject("databaseKind") === "postgresql")("webhook processing conv
     const deliveries = fc.sample(fc.constantFrom(...events), { numRuns: 1_000, seed: 20261125 });
     for (const event of events) deliveries.push(event);
     const order = fc.sample(fc.nat(), { numRuns: deliveries.length, seed: 7 });
-    const shuffled = deliveries.map((event, index) => ({ event, key: order[index] as number })).sort((a, b) => a.key - b.key);
+    const shuffled = deliveries
+      .map((event, index) => ({ event, key: order[index] as number }))
+      .sort((a, b) => a.key - b.key);
 
     const statuses: number[] = [];
     for (let start = 0; start < shuffled.length; start += 16) {
@@ -83,7 +91,11 @@ describe.runIf(inject("databaseKind") === "postgresql")("webhook processing conv
           batch.map(async ({ event }, index) => {
             const request = signedDelivery(event);
             const instance = instances[(start + index) % instances.length] as (typeof instances)[number];
-            const response = await fetch(instance.url, { method: "POST", headers: request.headers, body: await request.text() });
+            const response = await fetch(instance.url, {
+              method: "POST",
+              headers: request.headers,
+              body: await request.text(),
+            });
             return response.status;
           }),
         )),
@@ -91,13 +103,19 @@ describe.runIf(inject("databaseKind") === "postgresql")("webhook processing conv
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
 
-    const truth = await Promise.all(intentIds.map((id) => stripeAdmin.paymentIntents.retrieve(id, { expand: ["latest_charge"] })));
+    const truth = await Promise.all(
+      intentIds.map((id) => stripeAdmin.paymentIntents.retrieve(id, { expand: ["latest_charge"] })),
+    );
     const stored = await db.select().from(orders).where(inArray(orders.stripePaymentIntentId, intentIds));
     for (const intent of truth) {
-      expect(stored.find((row) => row.stripePaymentIntentId === intent.id)?.status, intent.id).toBe(orderStatusFromIntent(intent));
+      expect(stored.find((row) => row.stripePaymentIntentId === intent.id)?.status, intent.id).toBe(
+        orderStatusFromIntent(intent),
+      );
     }
     for (const person of people) {
-      const paid = truth.some((intent) => intent.metadata.user_id === person.id && orderStatusFromIntent(intent) === "succeeded");
+      const paid = truth.some(
+        (intent) => intent.metadata.user_id === person.id && orderStatusFromIntent(intent) === "succeeded",
+      );
       const [row] = await db.select({ plan: users.plan }).from(users).where(eq(users.id, person.id));
       expect(row?.plan, `${person.id} (${person.journey})`).toBe(paid ? "pro" : "free");
     }

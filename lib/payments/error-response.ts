@@ -15,8 +15,14 @@ export function paymentsUnavailable(): Response {
 export function paymentErrorResponse(error: unknown): Response {
   if (error instanceof BrokenCircuitError || isStripeOutage(error)) return paymentsUnavailable();
   if (error instanceof Stripe.errors.StripeError) {
-    logger.error({ service: "stripe", type: error.type, code: error.code, requestId: error.requestId }, "stripe refused a request");
-    return Response.json({ error: "payment_provider_error", message: "The payment could not be started. Please try again." }, { status: 502 });
+    logger.error(
+      { service: "stripe", type: error.type, code: error.code, requestId: error.requestId },
+      "stripe refused a request",
+    );
+    return Response.json(
+      { error: "payment_provider_error", message: "The payment could not be started. Please try again." },
+      { status: 502 },
+    );
   }
   throw error;
 }

@@ -6,7 +6,16 @@ import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/db/client";
 import { orders, stripeEvents, users } from "@/db/schema";
 import { env } from "@/lib/env";
-import { clearFaults, dashboardRefund, emulatorPaymentIntents, eventsFor, setFaults, settle, signedDelivery, stripeAdmin } from "@/tests/support/stripe-emulator";
+import {
+  clearFaults,
+  dashboardRefund,
+  emulatorPaymentIntents,
+  eventsFor,
+  setFaults,
+  settle,
+  signedDelivery,
+  stripeAdmin,
+} from "@/tests/support/stripe-emulator";
 
 // Only Clerk's auth() answer is fixed; see lib/auth.int.test.ts.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -15,7 +24,8 @@ vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
   auth: async () => ({ userId: session.userId }),
 }));
 
-const intentRequest = (body?: string) => new Request("http://localhost:3999/api/payments/intent", { method: "POST", body });
+const intentRequest = (body?: string) =>
+  new Request("http://localhost:3999/api/payments/intent", { method: "POST", body });
 const startPurchase = async () => await createIntent(intentRequest());
 
 async function signIn() {
@@ -24,9 +34,11 @@ async function signIn() {
   return session.userId;
 }
 
-const userPlan = async (id: string) => (await db.select({ plan: users.plan }).from(users).where(eq(users.id, id)))[0]?.plan;
+const userPlan = async (id: string) =>
+  (await db.select({ plan: users.plan }).from(users).where(eq(users.id, id)))[0]?.plan;
 const orderOf = async (id: string) => (await db.select().from(orders).where(eq(orders.id, id)))[0];
-const intentsForOrder = (orderId: string) => emulatorPaymentIntents().then((intents) => intents.filter((intent) => intent.metadata.order_id === orderId));
+const intentsForOrder = (orderId: string) =>
+  emulatorPaymentIntents().then((intents) => intents.filter((intent) => intent.metadata.order_id === orderId));
 
 /** Starts a purchase and pays it with a test card, as the Payment Element would. */
 async function pay(cardNumber = "4242424242424242") {
@@ -35,7 +47,9 @@ async function pay(cardNumber = "4242424242424242") {
   const paymentIntentId = order?.stripePaymentIntentId as string;
   const card = { number: cardNumber, exp_month: 12, exp_year: 2034, cvc: "123" };
   // Raw card numbers are test-mode only; the SDK's types do not list them, the emulator accepts them.
-  await stripeAdmin.paymentIntents.confirm(paymentIntentId, { payment_method_data: { type: "card", card } } as never).catch(() => undefined);
+  await stripeAdmin.paymentIntents
+    .confirm(paymentIntentId, { payment_method_data: { type: "card", card } } as never)
+    .catch(() => undefined);
   return { orderId, paymentIntentId };
 }
 
@@ -57,9 +71,17 @@ describe("POST /api/payments/intent", () => {
     const body = (await first.json()) as { clientSecret: string; orderId: string };
     expect(body.clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
     const order = await orderOf(body.orderId);
-    expect(order).toMatchObject({ userId: session.userId, amount: env.PRO_PRICE_AMOUNT, currency: env.PRO_PRICE_CURRENCY, status: "requires_payment" });
+    expect(order).toMatchObject({
+      userId: session.userId,
+      amount: env.PRO_PRICE_AMOUNT,
+      currency: env.PRO_PRICE_CURRENCY,
+      status: "requires_payment",
+    });
     const intent = await stripeAdmin.paymentIntents.retrieve(order?.stripePaymentIntentId as string);
-    expect(intent).toMatchObject({ amount: env.PRO_PRICE_AMOUNT, metadata: { order_id: body.orderId, user_id: session.userId } });
+    expect(intent).toMatchObject({
+      amount: env.PRO_PRICE_AMOUNT,
+      metadata: { order_id: body.orderId, user_id: session.userId },
+    });
 
     const again = (await (await startPurchase()).json()) as { clientSecret: string; orderId: string };
     expect(again).toEqual(body);
@@ -142,10 +164,28 @@ describe("POST /api/webhooks/stripe", () => {
   });
 
   it.each([
-    ["a forged signature", (event: object) => signedDelivery(JSON.stringify(event), { secret: "whsec_forged0000000000000000000000" })],
-    ["a tampered body", (event: object) => new Request(signedDelivery(event as never).url, { method: "POST", body: JSON.stringify({ ...event, type: "payment_intent.canceled" }), headers: signedDelivery(event as never).headers })],
-    ["a stale timestamp", (event: object) => signedDelivery(event as never, { timestamp: Math.floor(Date.now() / 1000) - 600 })],
-    ["no signature", (event: object) => new Request("http://localhost:3999/api/webhooks/stripe", { method: "POST", body: JSON.stringify(event) })],
+    [
+      "a forged signature",
+      (event: object) => signedDelivery(JSON.stringify(event), { secret: "whsec_forged0000000000000000000000" }),
+    ],
+    [
+      "a tampered body",
+      (event: object) =>
+        new Request(signedDelivery(event as never).url, {
+          method: "POST",
+          body: JSON.stringify({ ...event, type: "payment_intent.canceled" }),
+          headers: signedDelivery(event as never).headers,
+        }),
+    ],
+    [
+      "a stale timestamp",
+      (event: object) => signedDelivery(event as never, { timestamp: Math.floor(Date.now() / 1000) - 600 }),
+    ],
+    [
+      "no signature",
+      (event: object) =>
+        new Request("http://localhost:3999/api/webhooks/stripe", { method: "POST", body: JSON.stringify(event) }),
+    ],
   ])("%s gets 400 and writes nothing", async (_, build) => {
     await signIn();
     const { orderId, paymentIntentId } = await pay();

@@ -11,7 +11,11 @@ export interface Price {
 
 /** The Pro price: set on the server only, so the browser can neither see nor change what is charged. */
 export function proPrice(): Price {
-  return { amount: env.PRO_PRICE_AMOUNT, currency: env.PRO_PRICE_CURRENCY, label: formatMoney(env.PRO_PRICE_AMOUNT, env.PRO_PRICE_CURRENCY) };
+  return {
+    amount: env.PRO_PRICE_AMOUNT,
+    currency: env.PRO_PRICE_CURRENCY,
+    label: formatMoney(env.PRO_PRICE_AMOUNT, env.PRO_PRICE_CURRENCY),
+  };
 }
 
 export function formatMoney(amount: number, currency: string): string {

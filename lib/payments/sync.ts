@@ -9,9 +9,11 @@ import { orderStatusFromIntent } from "./order-status";
 
 const intentMetadata = z.object({ order_id: z.uuid() });
 
-export type SyncResult = { status: "synced"; orderId: string; orderStatus: OrderStatus; plan: Plan | null } | { status: "unknown_order" };
+export type SyncResult =
+  { status: "synced"; orderId: string; orderStatus: OrderStatus; plan: Plan | null } | { status: "unknown_order" };
 
-const retrieveIntent = (id: string) => callStripe("payment_intents.retrieve", () => stripe.paymentIntents.retrieve(id, { expand: ["latest_charge"] }));
+const retrieveIntent = (id: string) =>
+  callStripe("payment_intents.retrieve", () => stripe.paymentIntents.retrieve(id, { expand: ["latest_charge"] }));
 
 /**
  * The one function that moves payment state from Stripe into our database, shared by the webhook

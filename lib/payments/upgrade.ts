@@ -7,10 +7,15 @@ import { stripe } from "@/lib/stripe/client";
 import { proPrice } from "./pricing";
 import { syncPaymentIntent } from "./sync";
 
-export type UpgradeResult = { ok: true; clientSecret: string; orderId: string } | { ok: false; error: "already_pro" | "payment_in_progress" };
+export type UpgradeResult =
+  { ok: true; clientSecret: string; orderId: string } | { ok: false; error: "already_pro" | "payment_in_progress" };
 
 /** Intents the Payment Element can still confirm. */
-const payableStatuses = new Set<Stripe.PaymentIntent.Status>(["requires_payment_method", "requires_confirmation", "requires_action"]);
+const payableStatuses = new Set<Stripe.PaymentIntent.Status>([
+  "requires_payment_method",
+  "requires_confirmation",
+  "requires_action",
+]);
 
 /**
  * Starts (or resumes) the Pro purchase: one open order per user, one PaymentIntent per order. The
@@ -22,14 +27,20 @@ export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
   let order = await findOrCreateOpenOrder(userId, price);
   if (order.amount !== price.amount || order.currency !== price.currency) {
     // The price changed since this order was opened: keep it for the record, open a new one.
-    if (order.stripePaymentIntentId) await callStripe("payment_intents.cancel", () => stripe.paymentIntents.cancel(order.stripePaymentIntentId as string));
+    if (order.stripePaymentIntentId)
+      await callStripe("payment_intents.cancel", () =>
+        stripe.paymentIntents.cancel(order.stripePaymentIntentId as string),
+      );
     await cancelOpenOrder(userId, order.id);
     order = await findOrCreateOpenOrder(userId, price);
   }
 
   if (order.stripePaymentIntentId) {
-    const intent = await callStripe("payment_intents.retrieve", () => stripe.paymentIntents.retrieve(order.stripePaymentIntentId as string));
-    if (payableStatuses.has(intent.status) && intent.client_secret) return { ok: true, clientSecret: intent.client_secret, orderId: order.id };
+    const intent = await callStripe("payment_intents.retrieve", () =>
+      stripe.paymentIntents.retrieve(order.stripePaymentIntentId as string),
+    );
+    if (payableStatuses.has(intent.status) && intent.client_secret)
+      return { ok: true, clientSecret: intent.client_secret, orderId: order.id };
     // Paid, processing or canceled meanwhile: record it; the person sees the outcome on the billing page.
     await syncPaymentIntent(intent.id);
     return { ok: false, error: "payment_in_progress" };

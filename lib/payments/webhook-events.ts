@@ -17,7 +17,9 @@ const chargeObject = z.object({ object: z.literal("charge"), payment_intent: z.s
 /** The PaymentIntent an event is about, or null if the verified payload is not shaped as expected. */
 export function paymentIntentIdOf(event: Stripe.Event): string | null {
   const object = event.data.object;
-  const parsed = event.type.startsWith("charge.") ? chargeObject.safeParse(object) : paymentIntentObject.safeParse(object);
+  const parsed = event.type.startsWith("charge.")
+    ? chargeObject.safeParse(object)
+    : paymentIntentObject.safeParse(object);
   if (!parsed.success) return null;
   return "payment_intent" in parsed.data ? parsed.data.payment_intent : parsed.data.id;
 }

@@ -11,7 +11,8 @@ import { stripe } from "./client";
 
 /** Failures that mean Stripe is unreachable or failing, as opposed to Stripe refusing our request. */
 export function isStripeOutage(error: unknown): boolean {
-  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeRateLimitError) return true;
+  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeRateLimitError)
+    return true;
   return error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500;
 }
 
@@ -31,7 +32,11 @@ const breaker = singleton("stripe-breaker", () => {
   });
   policy.onReset(() => logger.info({ service: "stripe" }, "stripe circuit breaker closed"));
   policy.onStateChange((circuit) => {
-    if (metricsEnabled) metrics.breakerState.set({ service: "stripe" }, circuit === CircuitState.Closed ? 0 : circuit === CircuitState.HalfOpen ? 1 : 2);
+    if (metricsEnabled)
+      metrics.breakerState.set(
+        { service: "stripe" },
+        circuit === CircuitState.Closed ? 0 : circuit === CircuitState.HalfOpen ? 1 : 2,
+      );
   });
   return state;
 });
@@ -45,7 +50,8 @@ export type BreakerState = "closed" | "open" | "half_open";
 export function stripeBreakerState(): BreakerState {
   const { state } = breaker.policy;
   if (state === CircuitState.Closed) return "closed";
-  if (state === CircuitState.HalfOpen || Date.now() >= breaker.openedAt + env.STRIPE_BREAKER_HALF_OPEN_MS) return "half_open";
+  if (state === CircuitState.HalfOpen || Date.now() >= breaker.openedAt + env.STRIPE_BREAKER_HALF_OPEN_MS)
+    return "half_open";
   return "open";
 }
 
@@ -77,22 +83,28 @@ function outcomeOf(error: unknown): StripeCallOutcome {
  * outcome, duration and retries in the logs and metrics.
  */
 export async function callStripe<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  return Sentry.startSpan({ name: `stripe ${operation}`, op: "http.client.stripe", attributes: { "stripe.operation": operation } }, async (span) => {
-    const started = performance.now();
-    const counter = { count: 0 };
-    let outcome: StripeCallOutcome = "ok";
-    try {
-      return await breaker.policy.execute(() => attempts.run(counter, call));
-    } catch (error) {
-      outcome = outcomeOf(error);
-      span.setStatus({ code: 2, message: outcome });
-      throw error;
-    } finally {
-      const durationMs = Math.round(performance.now() - started);
-      const retries = Math.max(0, counter.count - 1);
-      span.setAttributes({ "stripe.outcome": outcome, "stripe.retries": retries });
-      recordExternalCall("stripe", operation, outcome, durationMs);
-      logger[outcome === "ok" ? "info" : "warn"]({ service: "stripe", operation, outcome, durationMs, retries }, "external call");
-    }
-  });
+  return Sentry.startSpan(
+    { name: `stripe ${operation}`, op: "http.client.stripe", attributes: { "stripe.operation": operation } },
+    async (span) => {
+      const started = performance.now();
+      const counter = { count: 0 };
+      let outcome: StripeCallOutcome = "ok";
+      try {
+        return await breaker.policy.execute(() => attempts.run(counter, call));
+      } catch (error) {
+        outcome = outcomeOf(error);
+        span.setStatus({ code: 2, message: outcome });
+        throw error;
+      } finally {
+        const durationMs = Math.round(performance.now() - started);
+        const retries = Math.max(0, counter.count - 1);
+        span.setAttributes({ "stripe.outcome": outcome, "stripe.retries": retries });
+        recordExternalCall("stripe", operation, outcome, durationMs);
+        logger[outcome === "ok" ? "info" : "warn"](
+          { service: "stripe", operation, outcome, durationMs, retries },
+          "external call",
+        );
+      }
+    },
+  );
 }

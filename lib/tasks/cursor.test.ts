@@ -2,13 +2,29 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, taskSorts, type TaskCursor } from "./cursor";
 
-const micros = fc.date({ min: new Date("1970-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }).chain((date) =>
-  fc.integer({ min: 0, max: 999 }).map((extra) => `${date.toISOString().slice(0, 23)}${String(extra).padStart(3, "0")}Z`),
-);
+const micros = fc
+  .date({ min: new Date("1970-01-01"), max: new Date("9999-12-31"), noInvalidDate: true })
+  .chain((date) =>
+    fc
+      .integer({ min: 0, max: 999 })
+      .map((extra) => `${date.toISOString().slice(0, 23)}${String(extra).padStart(3, "0")}Z`),
+  );
 const cursor: fc.Arbitrary<TaskCursor> = fc.oneof(
   fc.record({ sort: fc.constant("newest" as const), createdAt: micros, id: fc.uuid() }),
-  fc.record({ sort: fc.constant("due" as const), dueDate: fc.option(micros.map((stamp) => stamp.slice(0, 10)), { nil: null }), id: fc.uuid() }),
-  fc.record({ sort: fc.constant("priority" as const), priority: fc.constantFrom("low" as const, "medium" as const, "high" as const), createdAt: micros, id: fc.uuid() }),
+  fc.record({
+    sort: fc.constant("due" as const),
+    dueDate: fc.option(
+      micros.map((stamp) => stamp.slice(0, 10)),
+      { nil: null },
+    ),
+    id: fc.uuid(),
+  }),
+  fc.record({
+    sort: fc.constant("priority" as const),
+    priority: fc.constantFrom("low" as const, "medium" as const, "high" as const),
+    createdAt: micros,
+    id: fc.uuid(),
+  }),
 );
 
 describe("task cursors", () => {
@@ -37,7 +53,12 @@ describe("task cursors", () => {
       forged({ sort: "newest", createdAt: "yesterday", id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11" }),
       forged({ sort: "newest", createdAt: "0000-01-01T00:00:00.000000Z", id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11" }),
       forged({ sort: "due", dueDate: "2026-02-30", id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11" }),
-      forged({ sort: "priority", priority: "urgent", createdAt: "2026-01-01T00:00:00.000000Z", id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11" }),
+      forged({
+        sort: "priority",
+        priority: "urgent",
+        createdAt: "2026-01-01T00:00:00.000000Z",
+        id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11",
+      }),
       forged({ sort: "newest", createdAt: "2026-01-01T00:00:00.000000Z", id: "1 or 1=1" }),
       forged(null),
     ];

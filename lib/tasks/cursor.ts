@@ -11,7 +11,14 @@ export type TaskSort = (typeof taskSorts)[number];
 const createdAt = z.iso.datetime({ precision: 6 }).regex(/^[1-9]/);
 const cursorSchema = z.discriminatedUnion("sort", [
   z.object({ sort: z.literal("newest"), createdAt, id: z.uuid() }),
-  z.object({ sort: z.literal("due"), dueDate: z.iso.date().regex(/^[1-9]/).nullable(), id: z.uuid() }),
+  z.object({
+    sort: z.literal("due"),
+    dueDate: z.iso
+      .date()
+      .regex(/^[1-9]/)
+      .nullable(),
+    id: z.uuid(),
+  }),
   z.object({ sort: z.literal("priority"), priority: z.enum(priorities), createdAt, id: z.uuid() }),
 ]);
 export type TaskCursor = z.infer<typeof cursorSchema>;

@@ -15,7 +15,12 @@ export function addDays(date: string, days: number): string {
 }
 
 const dueFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const dueFormatWithYear = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dueFormatWithYear = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "Today", "Tomorrow", "Yesterday", "Mar 4", or "Mar 4, 2027" outside the current year. */
 export function formatDueDate(date: string, today: string): string {

@@ -13,7 +13,14 @@ export interface TaskFormState {
   version: number;
 }
 
-export const initialTaskFormState: TaskFormState = { status: "idle", error: null, errors: {}, message: "", values: {}, version: 0 };
+export const initialTaskFormState: TaskFormState = {
+  status: "idle",
+  error: null,
+  errors: {},
+  message: "",
+  values: {},
+  version: 0,
+};
 
 /** Friendly words for each refusal; raw error text never reaches the browser. */
 export const actionMessages: Record<ActionError, string> = {
@@ -31,11 +38,20 @@ export function readTaskForm(formData: unknown): TaskFormInput {
   return Object.fromEntries(taskFormFields.map((field) => [field, formData.get(field)]));
 }
 
-export function toTaskFormState(result: ActionResult<unknown>, input: TaskFormInput, previous: unknown, savedMessage: string): TaskFormState {
+export function toTaskFormState(
+  result: ActionResult<unknown>,
+  input: TaskFormInput,
+  previous: unknown,
+  savedMessage: string,
+): TaskFormState {
   const lastVersion = (previous as Partial<TaskFormState> | null)?.version;
   const version = (typeof lastVersion === "number" && Number.isSafeInteger(lastVersion) ? lastVersion : 0) + 1;
   if (result.ok) return { ...initialTaskFormState, status: "saved", message: savedMessage, version };
-  const values = Object.fromEntries(Object.entries(input).filter((entry): entry is [TaskFormField, string] => typeof entry[1] === "string"));
-  const errors = Object.fromEntries(taskFormFields.flatMap((field) => (result.fieldErrors?.[field] ? [[field, result.fieldErrors[field]]] : [])));
+  const values = Object.fromEntries(
+    Object.entries(input).filter((entry): entry is [TaskFormField, string] => typeof entry[1] === "string"),
+  );
+  const errors = Object.fromEntries(
+    taskFormFields.flatMap((field) => (result.fieldErrors?.[field] ? [[field, result.fieldErrors[field]]] : [])),
+  );
   return { status: "error", error: result.error, errors, message: actionMessages[result.error], values, version };
 }

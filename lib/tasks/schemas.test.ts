@@ -19,7 +19,9 @@ describe("taskFieldsSchema", () => {
   it("counts characters as PostgreSQL does: 200 emoji fit in a title, 201 do not", () => {
     expect(taskFieldsSchema.safeParse({ title: "🚀".repeat(200) }).success).toBe(true);
     expect(errorsOf({ title: "🚀".repeat(201) }).title).toEqual(["Keep the title to 200 characters or fewer."]);
-    expect(errorsOf({ title: "ok", description: "é".repeat(5_001) }).description).toEqual(["Keep the description to 5,000 characters or fewer."]);
+    expect(errorsOf({ title: "ok", description: "é".repeat(5_001) }).description).toEqual([
+      "Keep the description to 5,000 characters or fewer.",
+    ]);
   });
 
   it("refuses what the database could not store or would misread", () => {
@@ -38,7 +40,13 @@ describe("taskFieldsSchema", () => {
 describe("ids", () => {
   it("an id that is not a uuid is a validation error", () => {
     expect(taskIdSchema.safeParse("5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11").success).toBe(true);
-    for (const id of ["1", "5b0c8f2e7f7e4c4e9c392f1f3c0f8a11", "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11' or 1=1", null, {}]) {
+    for (const id of [
+      "1",
+      "5b0c8f2e7f7e4c4e9c392f1f3c0f8a11",
+      "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11' or 1=1",
+      null,
+      {},
+    ]) {
       expect(taskIdSchema.safeParse(id).success).toBe(false);
     }
   });

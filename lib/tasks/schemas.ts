@@ -29,7 +29,10 @@ const title = z
 const description = z
   .string({ error: "The description must be text." })
   .trim()
-  .refine((value) => characters(value) <= DESCRIPTION_MAX, `Keep the description to ${DESCRIPTION_MAX.toLocaleString("en-US")} characters or fewer.`)
+  .refine(
+    (value) => characters(value) <= DESCRIPTION_MAX,
+    `Keep the description to ${DESCRIPTION_MAX.toLocaleString("en-US")} characters or fewer.`,
+  )
   .refine(storable, "The description contains characters we can’t store.");
 
 const priority = z.enum(priorities, { error: "Choose low, medium or high." });
@@ -39,7 +42,12 @@ const dueDate = z
   .string({ error: "Enter a valid date." })
   .trim()
   .transform((value) => value || null)
-  .pipe(z.iso.date({ error: "Enter a valid date." }).pipe(z.string().regex(/^[1-9]/, "Enter a valid date.")).nullable());
+  .pipe(
+    z.iso
+      .date({ error: "Enter a valid date." })
+      .pipe(z.string().regex(/^[1-9]/, "Enter a valid date."))
+      .nullable(),
+  );
 
 export const taskIdSchema = z.uuid({ error: "That task doesn’t exist." });
 

@@ -11,9 +11,21 @@ interface EmulatorDefinition {
 }
 
 export const emulators: EmulatorDefinition[] = [
-  { name: "clerk", portOffset: 10, setup: async (options) => (await import("../../emulators/clerk/setup")).setup(options) },
-  { name: "stripe", portOffset: 20, setup: async (options) => (await import("../../emulators/stripe/setup")).setup(options) },
-  { name: "sentry", portOffset: 30, setup: async (options) => (await import("../../emulators/sentry/setup")).setup(options) },
+  {
+    name: "clerk",
+    portOffset: 10,
+    setup: async (options) => (await import("../../emulators/clerk/setup")).setup(options),
+  },
+  {
+    name: "stripe",
+    portOffset: 20,
+    setup: async (options) => (await import("../../emulators/stripe/setup")).setup(options),
+  },
+  {
+    name: "sentry",
+    portOffset: 30,
+    setup: async (options) => (await import("../../emulators/sentry/setup")).setup(options),
+  },
 ];
 
 function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -46,11 +58,21 @@ export async function startEmulators(
     const dataDir = path.join(options.dataDir, emulator.name);
     const emulatorEnv = await emulator.setup({ dataDir, port, appUrl: options.appUrl });
     // Node itself (not the tsx launcher) so the IPC channel reaches the emulator: it exits when the stack dies.
-    const child = group.start(process.execPath, ["--import", "tsx", path.join(options.root, "emulators", emulator.name, "main.ts")], {
-      name: `${emulator.name} emulator`,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, ...emulatorEnv, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir, APP_URL: options.appUrl },
-    });
+    const child = group.start(
+      process.execPath,
+      ["--import", "tsx", path.join(options.root, "emulators", emulator.name, "main.ts")],
+      {
+        name: `${emulator.name} emulator`,
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+        env: {
+          ...process.env,
+          ...emulatorEnv,
+          EMULATOR_PORT: String(port),
+          EMULATOR_DATA_DIR: dataDir,
+          APP_URL: options.appUrl,
+        },
+      },
+    );
     child.on("exit", (code) => {
       if (group.isStopping) return;
       console.error(`[stack] ${emulator.name} emulator exited with ${code}`);

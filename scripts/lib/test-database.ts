@@ -7,7 +7,9 @@ const localHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export function assertLocalDatabase(url: string): void {
   const { hostname } = new URL(url);
   if (!localHosts.has(hostname)) {
-    throw new Error(`Refusing to run tests against a non-local database host (${hostname}). Point DATABASE_URL at 127.0.0.1.`);
+    throw new Error(
+      `Refusing to run tests against a non-local database host (${hostname}). Point DATABASE_URL at 127.0.0.1.`,
+    );
   }
 }
 

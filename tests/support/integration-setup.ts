@@ -61,7 +61,9 @@ export default async function setup(project: TestProject) {
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
   project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
   project.provide("stripeEmulatorUrl", stripe.url());
-  console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`);
+  console.log(
+    `[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`,
+  );
 
   return async () => {
     await clerk.close();

@@ -42,12 +42,25 @@ export async function emulatorPaymentIntents(): Promise<Stripe.PaymentIntent[]> 
 
 export const setFaults = (faults: Record<string, unknown>) => call("POST", "/faults", faults);
 export const clearFaults = () => call("DELETE", "/faults");
-export const settle = (paymentIntentId: string, result: "succeeded" | "failed") => call("POST", `/payment_intents/${paymentIntentId}/settle`, { result });
-export const dashboardRefund = (paymentIntentId: string) => call("POST", "/refunds", { paymentIntent: paymentIntentId });
+export const settle = (paymentIntentId: string, result: "succeeded" | "failed") =>
+  call("POST", `/payment_intents/${paymentIntentId}/settle`, { result });
+export const dashboardRefund = (paymentIntentId: string) =>
+  call("POST", "/refunds", { paymentIntent: paymentIntentId });
 
 /** A webhook request exactly as Stripe would send it: raw JSON body and a Stripe-Signature header. */
-export function signedDelivery(event: Stripe.Event | string, options: { secret?: string; timestamp?: number } = {}): Request {
+export function signedDelivery(
+  event: Stripe.Event | string,
+  options: { secret?: string; timestamp?: number } = {},
+): Request {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
-  const signature = stripeAdmin.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? env.STRIPE_WEBHOOK_SECRET, timestamp: options.timestamp });
-  return new Request("http://localhost:3999/api/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } });
+  const signature = stripeAdmin.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? env.STRIPE_WEBHOOK_SECRET,
+    timestamp: options.timestamp,
+  });
+  return new Request("http://localhost:3999/api/webhooks/stripe", {
+    method: "POST",
+    body: payload,
+    headers: { "stripe-signature": signature, "content-type": "application/json" },
+  });
 }

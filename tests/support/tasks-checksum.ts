@@ -8,6 +8,9 @@ import { db } from "@/db/client";
 export async function tasksChecksum(userIds: string[]): Promise<{ count: number; hash: string }> {
   const [row] = await db.execute<{ count: number; hash: string }>(sql`
     select count(*)::int as count, coalesce(md5(string_agg(t::text, '|' order by t.id)), '') as hash
-    from tasks t where t.user_id in (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})`);
+    from tasks t where t.user_id in (${sql.join(
+      userIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   return { count: row?.count ?? 0, hash: row?.hash ?? "" };
 }

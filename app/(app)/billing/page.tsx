@@ -52,7 +52,9 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
           {isPro ? "Pro" : "Free"}
         </p>
         <p className="mt-2 text-sm text-slate-600">
-          {isPro ? "Unlimited open tasks. Thank you!" : `Up to ${env.FREE_TASK_LIMIT} open tasks. Pro removes the limit for a one-time ${price.label}.`}
+          {isPro
+            ? "Unlimited open tasks. Thank you!"
+            : `Up to ${env.FREE_TASK_LIMIT} open tasks. Pro removes the limit for a one-time ${price.label}.`}
         </p>
         {isPro || returned === "processing" ? null : (
           <div className="mt-6">

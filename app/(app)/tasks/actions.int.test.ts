@@ -57,7 +57,10 @@ beforeEach(() => {
 describe("task actions as the owner", () => {
   it("create: saves the task, revalidates /tasks and clears the form", async () => {
     session.userId = await newUser();
-    const state = await createTaskAction(initialTaskFormState, form({ title: "  Ship it  ", description: "", priority: "high", dueDate: "2026-04-01" }));
+    const state = await createTaskAction(
+      initialTaskFormState,
+      form({ title: "  Ship it  ", description: "", priority: "high", dueDate: "2026-04-01" }),
+    );
     expect(state).toMatchObject({ status: "saved", error: null, errors: {}, values: {}, version: 1 });
     expect(revalidatePath).toHaveBeenCalledWith("/tasks");
     expect(await tasksChecksum([session.userId])).toMatchObject({ count: 1 });
@@ -67,7 +70,12 @@ describe("task actions as the owner", () => {
     session.userId = await newUser();
     const input = { title: "   ", description: "x".repeat(5_001), priority: "urgent", dueDate: "2026-02-30" };
     const state = await createTaskAction(initialTaskFormState, form(input));
-    expect(state).toMatchObject({ status: "error", error: "validation", values: input, message: "Please fix the highlighted fields." });
+    expect(state).toMatchObject({
+      status: "error",
+      error: "validation",
+      values: input,
+      message: "Please fix the highlighted fields.",
+    });
     expect(Object.keys(state.errors).sort()).toEqual(["description", "dueDate", "priority", "title"]);
     expect(state.errors.title).toEqual(["Enter a title."]);
     expect(revalidatePath).not.toHaveBeenCalled();
@@ -76,22 +84,42 @@ describe("task actions as the owner", () => {
 
   it("create: answers plan_limit at the Free limit, keeping the input", async () => {
     session.userId = await newUser();
-    await db.insert(tasks).values(Array.from({ length: env.FREE_TASK_LIMIT }, () => ({ userId: session.userId as string, title: "Busy" })));
+    await db
+      .insert(tasks)
+      .values(Array.from({ length: env.FREE_TASK_LIMIT }, () => ({ userId: session.userId as string, title: "Busy" })));
     const state = await createTaskAction(initialTaskFormState, form({ title: "One more", priority: "low" }));
-    expect(state).toMatchObject({ status: "error", error: "plan_limit", values: { title: "One more", priority: "low" } });
+    expect(state).toMatchObject({
+      status: "error",
+      error: "plan_limit",
+      values: { title: "One more", priority: "low" },
+    });
     expect(await tasksChecksum([session.userId])).toMatchObject({ count: env.FREE_TASK_LIMIT });
   });
 
   it("update, toggle, delete, restore and bulk-complete work on the user's own tasks", async () => {
     session.userId = await newUser();
     const [open, done] = await seedTasks(session.userId);
-    const updated = await updateTaskAction(open!.id, initialTaskFormState, form({ title: "Renamed", description: "Now with notes", priority: "low", dueDate: "" }));
+    const updated = await updateTaskAction(
+      open!.id,
+      initialTaskFormState,
+      form({ title: "Renamed", description: "Now with notes", priority: "low", dueDate: "" }),
+    );
     expect(updated).toMatchObject({ status: "saved" });
     await expect(toggleTaskAction(done!.id, false)).resolves.toEqual({ ok: true, data: false });
     await expect(bulkCompleteTasksAction([open!.id, done!.id])).resolves.toEqual({ ok: true, data: { completed: 2 } });
 
     const deleted = await deleteTaskAction(open!.id);
-    expect(deleted).toMatchObject({ ok: true, data: { id: open!.id, title: "Renamed", description: "Now with notes", priority: "low", dueDate: null, completed: true } });
+    expect(deleted).toMatchObject({
+      ok: true,
+      data: {
+        id: open!.id,
+        title: "Renamed",
+        description: "Now with notes",
+        priority: "low",
+        dueDate: null,
+        completed: true,
+      },
+    });
     expect(deleted.ok && Object.keys(deleted.data)).not.toContain("userId");
     if (!deleted.ok) throw new Error("delete failed");
     await expect(restoreTaskAction(deleted.data)).resolves.toEqual({ ok: true, data: open!.id });
@@ -102,7 +130,11 @@ describe("task actions as the owner", () => {
   it("toggle: reopening at the Free limit answers plan_limit and leaves the task done", async () => {
     session.userId = await newUser();
     const [, done] = await seedTasks(session.userId);
-    await db.insert(tasks).values(Array.from({ length: env.FREE_TASK_LIMIT - 1 }, () => ({ userId: session.userId as string, title: "Busy" })));
+    await db
+      .insert(tasks)
+      .values(
+        Array.from({ length: env.FREE_TASK_LIMIT - 1 }, () => ({ userId: session.userId as string, title: "Busy" })),
+      );
     const before = await tasksChecksum([session.userId]);
     await expect(toggleTaskAction(done!.id, false)).resolves.toEqual({ ok: false, error: "plan_limit" });
     expect(await tasksChecksum([session.userId])).toEqual(before);
@@ -115,12 +147,27 @@ describe("task actions without a session", () => {
     const [open] = await seedTasks(owner);
     const before = await tasksChecksum([owner]);
     const unauthorized = { ok: false, error: "unauthorized" };
-    expect(await createTaskAction(initialTaskFormState, form({ title: "Sneaky" }))).toMatchObject({ status: "error", error: "unauthorized" });
-    expect(await updateTaskAction(open!.id, initialTaskFormState, form({ title: "Sneaky" }))).toMatchObject({ error: "unauthorized" });
+    expect(await createTaskAction(initialTaskFormState, form({ title: "Sneaky" }))).toMatchObject({
+      status: "error",
+      error: "unauthorized",
+    });
+    expect(await updateTaskAction(open!.id, initialTaskFormState, form({ title: "Sneaky" }))).toMatchObject({
+      error: "unauthorized",
+    });
     expect(await toggleTaskAction(open!.id, true)).toEqual(unauthorized);
     expect(await deleteTaskAction(open!.id)).toEqual(unauthorized);
     expect(await bulkCompleteTasksAction([open!.id])).toEqual(unauthorized);
-    expect(await restoreTaskAction({ id: randomUUID(), title: "x", description: "", priority: "low", dueDate: null, completed: false, createdAt: new Date().toISOString() })).toEqual(unauthorized);
+    expect(
+      await restoreTaskAction({
+        id: randomUUID(),
+        title: "x",
+        description: "",
+        priority: "low",
+        dueDate: null,
+        completed: false,
+        createdAt: new Date().toISOString(),
+      }),
+    ).toEqual(unauthorized);
     expect(await tasksChecksum([owner])).toEqual(before);
     expect(revalidatePath).not.toHaveBeenCalled();
   });
@@ -139,7 +186,11 @@ describe("the cross-user matrix: every action on another user's task", () => {
     for (const target of [ownerOpen!.id, ownerDone!.id]) {
       const editForm = form({ title: "Hijacked", description: "", priority: "high", dueDate: "" });
       attempts.push(
-        ["update", () => updateTaskAction(target, initialTaskFormState, editForm), expect.objectContaining({ status: "error", error: "not_found" })],
+        [
+          "update",
+          () => updateTaskAction(target, initialTaskFormState, editForm),
+          expect.objectContaining({ status: "error", error: "not_found" }),
+        ],
         ["complete", () => toggleTaskAction(target, true), notFound],
         ["reopen", () => toggleTaskAction(target, false), notFound],
         ["delete", () => deleteTaskAction(target), notFound],
@@ -147,7 +198,16 @@ describe("the cross-user matrix: every action on another user's task", () => {
         ["bulk-complete mixed with own", () => bulkCompleteTasksAction([intruderOpen!.id, target]), notFound],
         [
           "restore over it",
-          () => restoreTaskAction({ id: target, title: "Mine now", description: "", priority: "low", dueDate: null, completed: true, createdAt: new Date().toISOString() }),
+          () =>
+            restoreTaskAction({
+              id: target,
+              title: "Mine now",
+              description: "",
+              priority: "low",
+              dueDate: null,
+              completed: true,
+              createdAt: new Date().toISOString(),
+            }),
           notFound,
         ],
       );

@@ -36,14 +36,49 @@ const errors = ["not_found", "validation", "unauthorized", "plan_limit"];
 
 // ---- generators -------------------------------------------------------------------------------
 
-const sqlLike = fc.constantFrom("'; drop table tasks; --", "1' or '1'='1", "$1", "null", "::uuid", "\\x00", "'); delete from users; --", "%", "_");
-const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 3 });
-const anyText = fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 80 }), fc.string({ unit: "binary", maxLength: 80 }), sqlLike);
-const validTitle = fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }).filter((title) => title.trim().length > 0 && !title.includes("\u0000"));
+const sqlLike = fc.constantFrom(
+  "'; drop table tasks; --",
+  "1' or '1'='1",
+  "$1",
+  "null",
+  "::uuid",
+  "\\x00",
+  "'); delete from users; --",
+  "%",
+  "_",
+);
+const loneSurrogates = fc.string({
+  unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+  minLength: 1,
+  maxLength: 3,
+});
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.string({ unit: "binary", maxLength: 80 }),
+  sqlLike,
+);
+const validTitle = fc
+  .string({ unit: "grapheme", minLength: 1, maxLength: 60 })
+  .filter((title) => title.trim().length > 0 && !title.includes("\u0000"));
 const priority = fc.constantFrom("low", "medium", "high");
-const dueDate = fc.oneof(fc.constant(""), fc.date({ min: new Date("1000-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)));
+const dueDate = fc.oneof(
+  fc.constant(""),
+  fc
+    .date({ min: new Date("1000-01-01"), max: new Date("9999-12-31"), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10)),
+);
 const hostileValue = fc.oneof(
-  fc.anything({ maxDepth: 2, maxKeys: 3, withDate: true, withMap: true, withSet: true, withBigInt: true, withTypedArray: true, withNullPrototype: true }),
+  fc.anything({
+    maxDepth: 2,
+    maxKeys: 3,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withBigInt: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+  }),
   fc.constant(null),
   fc.constant(undefined),
   anyText,
@@ -55,7 +90,10 @@ const badFormTitle = fc.oneof(
   validTitle.map((title) => `${title}\u0000`),
 );
 // FormData turns a lone surrogate into U+FFFD on the way in (as browsers do); plain arguments keep it.
-const badTitle = fc.oneof(badFormTitle, fc.tuple(validTitle, loneSurrogates).map(([title, junk]) => `${title}${junk}`));
+const badTitle = fc.oneof(
+  badFormTitle,
+  fc.tuple(validTitle, loneSurrogates).map(([title, junk]) => `${title}${junk}`),
+);
 
 interface Pools {
   own: string[];
@@ -73,10 +111,16 @@ const taskId = (pools: Pools) =>
 
 type FieldValue = string | Blob | undefined | string[];
 const formField = (valid: fc.Arbitrary<string>): fc.Arbitrary<FieldValue> =>
-  fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: anyText }, { weight: 1, arbitrary: fc.constant(new Blob(["file"])) }, { weight: 1, arbitrary: fc.constant(undefined) }, {
-    weight: 1,
-    arbitrary: fc.array(anyText, { minLength: 2, maxLength: 3 }),
-  });
+  fc.oneof(
+    { weight: 6, arbitrary: valid },
+    { weight: 1, arbitrary: anyText },
+    { weight: 1, arbitrary: fc.constant(new Blob(["file"])) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    {
+      weight: 1,
+      arbitrary: fc.array(anyText, { minLength: 2, maxLength: 3 }),
+    },
+  );
 
 const taskForm = (title: fc.Arbitrary<FieldValue>) =>
   fc.record({
@@ -96,10 +140,18 @@ function toFormData(fields: Record<string, FieldValue>): FormData {
 }
 
 /** What a form action may be sent: real FormData mostly, sometimes something else entirely. */
-const formPayload = fc.oneof({ weight: 5, arbitrary: taskForm(formField(validTitle)).map(toFormData) }, { weight: 1, arbitrary: hostileValue });
+const formPayload = fc.oneof(
+  { weight: 5, arbitrary: taskForm(formField(validTitle)).map(toFormData) },
+  { weight: 1, arbitrary: hostileValue },
+);
 /** Forms that must be refused whatever the other fields say: the title is bad, a file, or missing. */
-const invalidForm = taskForm(fc.oneof(badFormTitle, fc.constant(new Blob(["file"])), fc.constant(undefined))).map(toFormData);
-const previousState = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileValue });
+const invalidForm = taskForm(fc.oneof(badFormTitle, fc.constant(new Blob(["file"])), fc.constant(undefined))).map(
+  toFormData,
+);
+const previousState = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: hostileValue },
+);
 
 // ---- the property -----------------------------------------------------------------------------
 
@@ -111,7 +163,8 @@ let pools: Pools;
 beforeAll(async () => {
   [caller, neighbour] = [`user_it_${randomUUID().replaceAll("-", "")}`, `user_it_${randomUUID().replaceAll("-", "")}`];
   await db.insert(users).values([{ id: caller }, { id: neighbour, plan: "pro" }]);
-  const rows = (userId: string, count: number) => Array.from({ length: count }, (_, index) => ({ userId, title: `Task ${index}`, completed: index % 2 === 0 }));
+  const rows = (userId: string, count: number) =>
+    Array.from({ length: count }, (_, index) => ({ userId, title: `Task ${index}`, completed: index % 2 === 0 }));
   const own = await db.insert(tasks).values(rows(caller, 12)).returning({ id: tasks.id });
   const others = await db.insert(tasks).values(rows(neighbour, 6)).returning({ id: tasks.id });
   pools = { own: own.map((row) => row.id), others: others.map((row) => row.id) };
@@ -147,7 +200,8 @@ async function check(call: () => Promise<Answer>, options: { signedIn: boolean; 
 }
 
 const signedIn = fc.oneof({ weight: 19, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
-const property = <Input>(input: fc.Arbitrary<Input>, predicate: (input: Input) => Promise<void>) => fc.assert(fc.asyncProperty(input, predicate), { numRuns });
+const property = <Input>(input: fc.Arbitrary<Input>, predicate: (input: Input) => Promise<void>) =>
+  fc.assert(fc.asyncProperty(input, predicate), { numRuns });
 
 describe(`every task action survives ${numRuns} generated inputs`, () => {
   it("createTaskAction", async () => {
@@ -159,16 +213,36 @@ describe(`every task action survives ${numRuns} generated inputs`, () => {
   });
 
   it("updateTaskAction", async () => {
-    const valid = fc.record({ signedIn, invalid: fc.constant(false), id: taskId(pools), previous: previousState, payload: formPayload });
-    const invalid = fc.record({ signedIn, invalid: fc.constant(true), id: taskId(pools), previous: previousState, payload: invalidForm });
+    const valid = fc.record({
+      signedIn,
+      invalid: fc.constant(false),
+      id: taskId(pools),
+      previous: previousState,
+      payload: formPayload,
+    });
+    const invalid = fc.record({
+      signedIn,
+      invalid: fc.constant(true),
+      id: taskId(pools),
+      previous: previousState,
+      payload: invalidForm,
+    });
     await property(fc.oneof(valid, invalid), ({ signedIn, invalid, id, previous, payload }) =>
-      check(() => updateTaskAction(id as string, previous as TaskFormState, payload as FormData), { signedIn, invalid }),
+      check(() => updateTaskAction(id as string, previous as TaskFormState, payload as FormData), {
+        signedIn,
+        invalid,
+      }),
     );
   });
 
   it("toggleTaskAction", async () => {
     const valid = fc.record({ signedIn, invalid: fc.constant(false), id: taskId(pools), completed: fc.boolean() });
-    const invalid = fc.record({ signedIn, invalid: fc.constant(true), id: taskId(pools), completed: hostileValue.filter((value) => typeof value !== "boolean") });
+    const invalid = fc.record({
+      signedIn,
+      invalid: fc.constant(true),
+      id: taskId(pools),
+      completed: hostileValue.filter((value) => typeof value !== "boolean"),
+    });
     await property(fc.oneof(valid, invalid), ({ signedIn, invalid, id, completed }) =>
       check(() => toggleTaskAction(id as string, completed as boolean), { signedIn, invalid }),
     );
@@ -178,11 +252,14 @@ describe(`every task action survives ${numRuns} generated inputs`, () => {
     const input = fc.record({ signedIn, id: taskId(pools) });
     await property(input, async ({ signedIn, id }) => {
       let snapshot: unknown;
-      await check(async () => {
-        const deleted = await deleteTaskAction(id);
-        if (deleted.ok) snapshot = deleted.data;
-        return deleted;
-      }, { signedIn, invalid: false });
+      await check(
+        async () => {
+          const deleted = await deleteTaskAction(id);
+          if (deleted.ok) snapshot = deleted.data;
+          return deleted;
+        },
+        { signedIn, invalid: false },
+      );
       // Put the caller's task back, so later runs still have tasks to aim at.
       if (snapshot) await check(() => restoreTaskAction(snapshot as never), { signedIn, invalid: false });
     });
@@ -197,20 +274,46 @@ describe(`every task action survives ${numRuns} generated inputs`, () => {
       priority: fc.oneof(priority, hostileValue),
       dueDate: fc.oneof(fc.constant(null), dueDate, hostileValue),
       completed: fc.oneof(fc.boolean(), hostileValue),
-      createdAt: fc.oneof(fc.date({ noInvalidDate: true, min: new Date("1000-01-01"), max: new Date("9999-12-31") }).map((date) => date.toISOString()), hostileValue),
+      createdAt: fc.oneof(
+        fc
+          .date({ noInvalidDate: true, min: new Date("1000-01-01"), max: new Date("9999-12-31") })
+          .map((date) => date.toISOString()),
+        hostileValue,
+      ),
     });
     const valid = fc.record({ signedIn, invalid: fc.constant(false), task: fc.oneof(snapshot, hostileValue) });
-    const invalid = fc.record({ signedIn, invalid: fc.constant(true), task: snapshot.map((task) => ({ ...task, id: `${randomUUID()}x` })) });
-    await property(fc.oneof(valid, invalid), ({ signedIn, invalid, task }) => check(() => restoreTaskAction(task as never), { signedIn, invalid }));
-  });
-
-  it("bulkCompleteTasksAction", async () => {
-    const valid = fc.record({ signedIn, invalid: fc.constant(false), ids: fc.oneof(fc.array(taskId(pools), { maxLength: 5 }), hostileValue) });
     const invalid = fc.record({
       signedIn,
       invalid: fc.constant(true),
-      ids: fc.oneof(fc.constant([]), fc.array(fc.uuid(), { minLength: 101, maxLength: 120 }), fc.tuple(fc.uuid(), anyText.filter((text) => !/^[0-9a-f-]{36}$/i.test(text))).map((ids) => ids)),
+      task: snapshot.map((task) => ({ ...task, id: `${randomUUID()}x` })),
     });
-    await property(fc.oneof(valid, invalid), ({ signedIn, invalid, ids }) => check(() => bulkCompleteTasksAction(ids as string[]), { signedIn, invalid }));
+    await property(fc.oneof(valid, invalid), ({ signedIn, invalid, task }) =>
+      check(() => restoreTaskAction(task as never), { signedIn, invalid }),
+    );
+  });
+
+  it("bulkCompleteTasksAction", async () => {
+    const valid = fc.record({
+      signedIn,
+      invalid: fc.constant(false),
+      ids: fc.oneof(fc.array(taskId(pools), { maxLength: 5 }), hostileValue),
+    });
+    const invalid = fc.record({
+      signedIn,
+      invalid: fc.constant(true),
+      ids: fc.oneof(
+        fc.constant([]),
+        fc.array(fc.uuid(), { minLength: 101, maxLength: 120 }),
+        fc
+          .tuple(
+            fc.uuid(),
+            anyText.filter((text) => !/^[0-9a-f-]{36}$/i.test(text)),
+          )
+          .map((ids) => ids),
+      ),
+    });
+    await property(fc.oneof(valid, invalid), ({ signedIn, invalid, ids }) =>
+      check(() => bulkCompleteTasksAction(ids as string[]), { signedIn, invalid }),
+    );
   });
 });

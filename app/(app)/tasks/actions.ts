@@ -19,15 +19,33 @@ import {
  * work scoped to the user, and the list is revalidated after every change that happened.
  */
 
-const create = authedAction("createTask", taskFieldsSchema, async (userId, fields) => (await createTask(userId, fields)).id);
-const update = authedAction("updateTask", updateTaskSchema, async (userId, { id, ...fields }) => (await updateTask(userId, id, fields)).id);
-const toggle = authedAction("toggleTask", toggleTaskSchema, async (userId, { id, completed }) => (await toggleTask(userId, id, completed)).completed);
+const create = authedAction(
+  "createTask",
+  taskFieldsSchema,
+  async (userId, fields) => (await createTask(userId, fields)).id,
+);
+const update = authedAction(
+  "updateTask",
+  updateTaskSchema,
+  async (userId, { id, ...fields }) => (await updateTask(userId, id, fields)).id,
+);
+const toggle = authedAction(
+  "toggleTask",
+  toggleTaskSchema,
+  async (userId, { id, completed }) => (await toggleTask(userId, id, completed)).completed,
+);
 const remove = authedAction("deleteTask", deleteTaskSchema, async (userId, { id }): Promise<RestorableTask> => {
   const { title, description, priority, dueDate, completed, createdAt } = await deleteTask(userId, id);
   return { id, title, description, priority, dueDate, completed, createdAt: createdAt.toISOString() };
 });
-const restore = authedAction("restoreTask", restoreTaskSchema, async (userId, task) => (await restoreTask(userId, task)).id);
-const bulkComplete = authedAction("bulkCompleteTasks", bulkCompleteSchema, (userId, { ids }) => bulkCompleteTasks(userId, ids));
+const restore = authedAction(
+  "restoreTask",
+  restoreTaskSchema,
+  async (userId, task) => (await restoreTask(userId, task)).id,
+);
+const bulkComplete = authedAction("bulkCompleteTasks", bulkCompleteSchema, (userId, { ids }) =>
+  bulkCompleteTasks(userId, ids),
+);
 
 function revalidateAfter<Data>(result: ActionResult<Data>): ActionResult<Data> {
   if (result.ok) revalidatePath("/tasks");
@@ -40,7 +58,11 @@ export async function createTaskAction(previous: TaskFormState, formData: FormDa
   return toTaskFormState(result, input, previous, "Task added.");
 }
 
-export async function updateTaskAction(taskId: string, previous: TaskFormState, formData: FormData): Promise<TaskFormState> {
+export async function updateTaskAction(
+  taskId: string,
+  previous: TaskFormState,
+  formData: FormData,
+): Promise<TaskFormState> {
   const input = readTaskForm(formData);
   const result = revalidateAfter(await update({ ...input, id: taskId }));
   return toTaskFormState(result, input, previous, "Changes saved.");

@@ -19,7 +19,14 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   const params = parseTaskListParams(await searchParams);
   const today = todayUtc();
   const [page, usage] = await Promise.all([listTasks(userId, { ...params, today }), getTaskUsage(userId)]);
-  const tasks = page.tasks.map(({ id, title, description, priority, dueDate, completed }) => ({ id, title, description, priority, dueDate, completed }));
+  const tasks = page.tasks.map(({ id, title, description, priority, dueDate, completed }) => ({
+    id,
+    title,
+    description,
+    priority,
+    dueDate,
+    completed,
+  }));
   const view = { q: params.q, status: params.status, due: params.due, sort: params.sort, limit: params.limit };
   return (
     <div className="space-y-6">
@@ -27,7 +34,9 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-          <p className="mt-1 text-sm text-slate-600">Everything on your plate, newest first unless you say otherwise.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Everything on your plate, newest first unless you say otherwise.
+          </p>
         </div>
         <UsageMeter usage={usage} />
       </div>

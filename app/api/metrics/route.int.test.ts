@@ -21,10 +21,21 @@ describe("GET /api/metrics", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const body = await response.text();
-    for (const name of ["http_request_duration_seconds", "external_call_duration_seconds", "db_slow_queries_total", "webhook_events_total", "circuit_breaker_state", "process_cpu_user_seconds_total"]) {
+    for (const name of [
+      "http_request_duration_seconds",
+      "external_call_duration_seconds",
+      "db_slow_queries_total",
+      "webhook_events_total",
+      "circuit_breaker_state",
+      "process_cpu_user_seconds_total",
+    ]) {
       expect(body).toContain(`# TYPE ${name}`);
     }
-    expect(body).toMatch(/http_request_duration_seconds_count\{route="\/api\/health\/ready",method="GET",status="200"\} \d+/);
-    expect(body).toMatch(/external_call_duration_seconds_count\{service="database",operation="select",outcome="ok"\} \d+/);
+    expect(body).toMatch(
+      /http_request_duration_seconds_count\{route="\/api\/health\/ready",method="GET",status="200"\} \d+/,
+    );
+    expect(body).toMatch(
+      /external_call_duration_seconds_count\{service="database",operation="select",outcome="ok"\} \d+/,
+    );
   });
 });

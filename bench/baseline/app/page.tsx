@@ -2,7 +2,10 @@ import Link from "next/link";
 
 /** A static page of about the landing page's size and shape, to compare against `/`. */
 const features = [
-  { title: "Fast by default", body: "Server-rendered lists with keyset pagination stay quick at ten tasks or ten thousand." },
+  {
+    title: "Fast by default",
+    body: "Server-rendered lists with keyset pagination stay quick at ten tasks or ten thousand.",
+  },
   { title: "Never lose a thought", body: "Inline validation keeps what you typed; undo brings back what you deleted." },
   { title: "Find anything", body: "Full-text search, filters for overdue and this week, and links you can share." },
   { title: "Yours alone", body: "Every query is scoped to your account, checked on the server, every time." },
@@ -22,8 +25,8 @@ export default function LandingPage() {
         <section className="mx-auto max-w-4xl px-6 pt-16 pb-20 text-center">
           <h1 className="text-5xl font-bold tracking-tight">Tasks that keep pace with you.</h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg text-slate-600">
-            Taskpilot is a calm, fast task list for people who ship. Capture work in seconds, see what is due, and upgrade once to
-            Pro when your list outgrows the free plan.
+            Taskpilot is a calm, fast task list for people who ship. Capture work in seconds, see what is due, and
+            upgrade once to Pro when your list outgrows the free plan.
           </p>
         </section>
         <section aria-labelledby="features-heading">

@@ -23,7 +23,10 @@ export const POST = withUser("/api/payments/intent", async (userId, request) => 
   }
   const parsed = body.safeParse(json);
   if (!parsed.success) {
-    return Response.json({ error: "invalid_request", message: "This endpoint takes no parameters.", issues: z.flattenError(parsed.error) }, { status: 400 });
+    return Response.json(
+      { error: "invalid_request", message: "This endpoint takes no parameters.", issues: z.flattenError(parsed.error) },
+      { status: 400 },
+    );
   }
   // Fail fast while Stripe is known to be down, before touching the database.
   if (stripeBreakerState() === "open") return paymentsUnavailable();
@@ -31,7 +34,10 @@ export const POST = withUser("/api/payments/intent", async (userId, request) => 
   try {
     const result = await startProUpgrade(userId);
     if (!result.ok) return Response.json({ error: result.error, message: conflicts[result.error] }, { status: 409 });
-    return Response.json({ clientSecret: result.clientSecret, orderId: result.orderId }, { headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { clientSecret: result.clientSecret, orderId: result.orderId },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (error) {
     return paymentErrorResponse(error);
   }

@@ -40,7 +40,8 @@ function signedRequest(body: string, options: { id?: string; at?: Date; signingS
 
 const newUserId = () => `user_it_${randomUUID().replaceAll("-", "")}`;
 const userRow = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
-const eventCount = async (userId: string) => (await db.select().from(clerkEvents).where(eq(clerkEvents.userId, userId))).length;
+const eventCount = async (userId: string) =>
+  (await db.select().from(clerkEvents).where(eq(clerkEvents.userId, userId))).length;
 
 describe("POST /api/webhooks/clerk", () => {
   it("user.created then user.updated upsert email and name", async () => {
@@ -48,7 +49,10 @@ describe("POST /api/webhooks/clerk", () => {
     expect((await POST(signedRequest(userPayload("user.created", id)))).status).toBe(200);
     expect(await userRow(id)).toMatchObject({ email: "ada@example.test", name: "Ada Lovelace" });
 
-    const updated = userPayload("user.updated", id, { first_name: "Augusta", email_addresses: [{ id: "idn_1", email_address: "augusta@example.test" }] });
+    const updated = userPayload("user.updated", id, {
+      first_name: "Augusta",
+      email_addresses: [{ id: "idn_1", email_address: "augusta@example.test" }],
+    });
     const response = await POST(signedRequest(updated));
     expect(await response.json()).toEqual({ status: "applied" });
     expect(await userRow(id)).toMatchObject({ email: "augusta@example.test", name: "Augusta Lovelace" });
@@ -81,8 +85,22 @@ describe("POST /api/webhooks/clerk", () => {
   });
 
   it.each([
-    ["a tampered body", (body: string) => new NextRequest(url, { method: "POST", body: body.replace("Ada", "Eve"), headers: signedRequest(body).headers })],
-    ["a wrong secret", (body: string) => signedRequest(body, { signingSecret: "whsec_" + Buffer.from("another-secret-entirely-32bytes!").toString("base64") })],
+    [
+      "a tampered body",
+      (body: string) =>
+        new NextRequest(url, {
+          method: "POST",
+          body: body.replace("Ada", "Eve"),
+          headers: signedRequest(body).headers,
+        }),
+    ],
+    [
+      "a wrong secret",
+      (body: string) =>
+        signedRequest(body, {
+          signingSecret: "whsec_" + Buffer.from("another-secret-entirely-32bytes!").toString("base64"),
+        }),
+    ],
     ["a stale timestamp", (body: string) => signedRequest(body, { at: new Date(Date.now() - 10 * 60_000) })],
     ["no signature", (body: string) => new NextRequest(url, { method: "POST", body })],
   ])("%s gets 400 and writes nothing", async (_, build) => {

@@ -15,7 +15,10 @@ export const POST = route("/api/webhooks/clerk", async (request) => {
     event = await verifyWebhook(new NextRequest(request), { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
     recordWebhook("clerk", "rejected");
-    return Response.json({ error: "invalid_signature", message: "The webhook signature could not be verified." }, { status: 400 });
+    return Response.json(
+      { error: "invalid_signature", message: "The webhook signature could not be verified." },
+      { status: 400 },
+    );
   }
   recordWebhook("clerk", "received");
   if (!handledClerkEventTypes.has(event.type)) {
@@ -26,13 +29,18 @@ export const POST = route("/api/webhooks/clerk", async (request) => {
   const parsed = clerkUserEvent.safeParse(event);
   if (!parsed.success) {
     recordWebhook("clerk", "rejected");
-    return Response.json({ error: "invalid_payload", message: "The event does not have the expected shape." }, { status: 400 });
+    return Response.json(
+      { error: "invalid_payload", message: "The event does not have the expected shape." },
+      { status: 400 },
+    );
   }
   // The svix id is covered by the signature, so it is a trustworthy delivery id.
   const id = request.headers.get("svix-id") as string;
   const { type, data } = parsed.data;
   const outcome = await applyClerkUserEvent(
-    type === "user.deleted" ? { id, type, userId: data.id } : { id, type, userId: data.id, profile: profileFromClerkUser(data) },
+    type === "user.deleted"
+      ? { id, type, userId: data.id }
+      : { id, type, userId: data.id, profile: profileFromClerkUser(data) },
   );
   if (type === "user.deleted") forgetUser(data.id);
   recordWebhook("clerk", outcome === "applied" ? "processed" : outcome);

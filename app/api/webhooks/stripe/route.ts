@@ -16,10 +16,17 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
   const payload = await request.text();
   let event: Stripe.Event;
   try {
-    event = stripe.webhooks.constructEvent(payload, request.headers.get("stripe-signature") ?? "", env.STRIPE_WEBHOOK_SECRET);
+    event = stripe.webhooks.constructEvent(
+      payload,
+      request.headers.get("stripe-signature") ?? "",
+      env.STRIPE_WEBHOOK_SECRET,
+    );
   } catch {
     recordWebhook("stripe", "rejected");
-    return Response.json({ error: "invalid_signature", message: "The webhook signature could not be verified." }, { status: 400 });
+    return Response.json(
+      { error: "invalid_signature", message: "The webhook signature could not be verified." },
+      { status: 400 },
+    );
   }
   recordWebhook("stripe", "received");
   if (!handledStripeEvents.has(event.type)) {
@@ -30,7 +37,10 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
   const paymentIntentId = paymentIntentIdOf(event);
   if (!paymentIntentId) {
     recordWebhook("stripe", "rejected");
-    return Response.json({ error: "invalid_payload", message: "The event does not reference a PaymentIntent." }, { status: 400 });
+    return Response.json(
+      { error: "invalid_payload", message: "The event does not reference a PaymentIntent." },
+      { status: 400 },
+    );
   }
   const { alreadyProcessed } = await recordStripeEvent({ id: event.id, type: event.type, objectId: paymentIntentId });
   if (alreadyProcessed) {
@@ -42,13 +52,19 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
     const result = await syncPaymentIntent(paymentIntentId);
     await markStripeEventProcessed(event.id);
     recordWebhook("stripe", "processed");
-    logger.info({ webhook: "stripe", eventId: event.id, type: event.type, paymentIntentId, result: result.status }, "stripe webhook processed");
+    logger.info(
+      { webhook: "stripe", eventId: event.id, type: event.type, paymentIntentId, result: result.status },
+      "stripe webhook processed",
+    );
     return Response.json({ received: true, status: result.status });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await markStripeEventFailed(event.id, message);
     recordWebhook("stripe", "failed");
     logger.error({ webhook: "stripe", eventId: event.id, type: event.type, err: message }, "stripe webhook failed");
-    return Response.json({ error: "processing_failed", message: "The event could not be processed; it will be retried." }, { status: 500 });
+    return Response.json(
+      { error: "processing_failed", message: "The event could not be processed; it will be retried." },
+      { status: 500 },
+    );
   }
 });

@@ -38,10 +38,18 @@ interface UsageRow {
   count: string;
 }
 
-const priorityStyles = { low: "bg-slate-100 text-slate-700", medium: "bg-amber-100 text-amber-800", high: "bg-red-100 text-red-800" } as const;
+const priorityStyles = {
+  low: "bg-slate-100 text-slate-700",
+  medium: "bg-amber-100 text-amber-800",
+  high: "bg-red-100 text-red-800",
+} as const;
 
 /** The product's tasks list without auth: the user comes from the query string. */
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, limit, cursor } = querySchema.parse(await searchParams);
   // One row more than shown tells whether a next page exists, as in the product; both statements run at once, as
   // there. Unnamed statements, as Drizzle sends them: a named one may switch to a generic plan the product never gets.
@@ -53,7 +61,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   const tasks = rows.slice(0, limit);
   const last = tasks.at(-1);
-  const next = rows.length > limit && last ? Buffer.from(JSON.stringify({ sort: "newest", createdAt: last.to_char, id: last.id })).toString("base64url") : null;
+  const next =
+    rows.length > limit && last
+      ? Buffer.from(JSON.stringify({ sort: "newest", createdAt: last.to_char, id: last.id })).toString("base64url")
+      : null;
   return (
     <main>
       <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
@@ -64,10 +75,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         {tasks.map((task) => (
           <li key={task.id} className="flex items-center justify-between gap-4 px-5 py-3">
             <div className="min-w-0">
-              <p className={`truncate font-medium ${task.completed ? "text-slate-400 line-through" : ""}`}>{task.title}</p>
+              <p className={`truncate font-medium ${task.completed ? "text-slate-400 line-through" : ""}`}>
+                {task.title}
+              </p>
               {task.due_date ? <p className="text-xs text-slate-500">Due {task.due_date}</p> : null}
             </div>
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${priorityStyles[task.priority]}`}>{task.priority}</span>
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${priorityStyles[task.priority]}`}>
+              {task.priority}
+            </span>
           </li>
         ))}
       </ul>

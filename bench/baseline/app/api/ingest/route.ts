@@ -3,7 +3,11 @@ import { sql } from "../../../lib/db";
 
 export const dynamic = "force-dynamic";
 
-const eventSchema = z.object({ id: z.string().min(1), type: z.string().min(1), data: z.object({ object: z.object({ id: z.string().min(1) }) }) });
+const eventSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  data: z.object({ object: z.object({ id: z.string().min(1) }) }),
+});
 
 // The statement Drizzle sends for the product's recordStripeEvent (db/queries/stripe-events.ts), text for text.
 const insertSql =
