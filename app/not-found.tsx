@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { buttonClasses } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -11,10 +12,7 @@ export default function NotFound() {
         <p className="mt-10 text-sm font-semibold text-brand-600">404</p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
         <p className="mt-3 text-slate-600">The page you asked for does not exist or has moved.</p>
-        <Link
-          href="/"
-          className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
+        <Link href="/" className={buttonClasses({ className: "mt-8 inline-block" })}>
           Back to the start
         </Link>
       </div>

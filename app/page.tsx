@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { buttonClasses } from "@/components/ui/button";
+import { cardClasses } from "@/components/ui/card";
 import { env } from "@/lib/env";
 import { formatMoney, proPrice } from "@/lib/payments/pricing";
 
@@ -20,10 +22,10 @@ export default function LandingPage() {
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-6 py-5">
         <Logo />
         <nav className="flex items-center gap-3 text-sm font-medium">
-          <Link href="/sign-in" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+          <Link href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
             Sign in
           </Link>
-          <Link href="/sign-up" className="rounded-lg bg-brand-600 px-4 py-2 text-white shadow-sm hover:bg-brand-700">
+          <Link href="/sign-up" className={buttonClasses()}>
             Get started
           </Link>
         </nav>
@@ -40,16 +42,10 @@ export default function LandingPage() {
             upgrade once to Pro when your list outgrows the free plan.
           </p>
           <div className="mt-10 flex justify-center gap-4">
-            <Link
-              href="/tasks"
-              className="rounded-lg bg-brand-600 px-5 py-3 font-medium text-white shadow-sm hover:bg-brand-700"
-            >
+            <Link href="/tasks" className={buttonClasses({ size: "xl" })}>
               Open your tasks
             </Link>
-            <a
-              href="#pricing"
-              className="rounded-lg border border-slate-300 bg-white px-5 py-3 font-medium text-slate-800 hover:bg-slate-100"
-            >
+            <a href="#pricing" className={buttonClasses({ variant: "secondary", size: "xl" })}>
               See pricing
             </a>
           </div>
@@ -76,7 +72,7 @@ export default function LandingPage() {
             Simple pricing
           </h2>
           <div className="mt-10 grid gap-6 sm:grid-cols-2">
-            <div className="rounded-2xl border border-slate-200 bg-white p-8">
+            <div className={cardClasses("p-8")}>
               <h3 className="font-semibold">Free</h3>
               <p className="mt-2 text-3xl font-bold">{formatMoney(0, price.currency)}</p>
               <p className="mt-4 text-sm text-slate-600">

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Elements } from "@stripe/react-stripe-js";
+import { Button } from "@/components/ui/button";
 import { getStripe } from "@/lib/stripe/browser";
 import { PaymentForm } from "./payment-form";
 
@@ -37,14 +38,9 @@ export function BuyPro({ priceLabel }: { priceLabel: string }) {
   }
   return (
     <div className="space-y-3">
-      <button
-        type="button"
-        onClick={start}
-        disabled={checkout.state === "starting"}
-        className="rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="button" size="lg" onClick={start} disabled={checkout.state === "starting"}>
         {checkout.state === "starting" ? "Preparing checkout…" : `Buy Pro for ${priceLabel}`}
-      </button>
+      </Button>
       <p role="alert" aria-live="polite" className="text-sm text-red-700">
         {checkout.state === "error" ? checkout.message : null}
       </p>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { Button } from "@/components/ui/button";
 
 /** The Payment Element and its submit button; Stripe redirects back to /billing after confirmation. */
 export function PaymentForm({ priceLabel }: { priceLabel: string }) {
@@ -27,13 +28,9 @@ export function PaymentForm({ priceLabel }: { priceLabel: string }) {
   return (
     <form onSubmit={submit} className="max-w-md space-y-4">
       <PaymentElement />
-      <button
-        type="submit"
-        disabled={!stripe || submitting}
-        className="w-full rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" size="lg" disabled={!stripe || submitting} className="w-full">
         {submitting ? "Processing…" : `Pay ${priceLabel}`}
-      </button>
+      </Button>
       <p role="alert" aria-live="polite" className="text-sm text-red-700">
         {error}
       </p>

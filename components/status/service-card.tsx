@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ServiceStats } from "@/lib/observability/status";
+import { Card } from "@/components/ui/card";
 import { LatencyChart } from "./latency-chart";
 
 export type Health = "healthy" | "degraded" | "down" | "off";
@@ -28,7 +29,7 @@ export function ServiceCard({
 }) {
   const style = healthStyles[health];
   return (
-    <section aria-labelledby={`${name}-heading`} className="rounded-2xl border border-slate-200 bg-white p-6">
+    <Card aria-labelledby={`${name}-heading`} className="p-6">
       <div className="flex items-start justify-between gap-4">
         <div>
           <h2 id={`${name}-heading`} className="font-semibold">
@@ -72,6 +73,6 @@ export function ServiceCard({
         </>
       ) : null}
       {children ? <div className="mt-4 text-sm text-slate-600">{children}</div> : null}
-    </section>
+    </Card>
   );
 }

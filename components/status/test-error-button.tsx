@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { sendTestErrorAction } from "@/app/(app)/status/actions";
+import { Button } from "@/components/ui/button";
 
 type State = { step: "idle" | "sending" } | { step: "sent"; reference?: string };
 
@@ -20,14 +21,9 @@ export function TestErrorButton() {
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        onClick={send}
-        disabled={state.step === "sending"}
-        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
-      >
+      <Button type="button" variant="secondary" size="xs" onClick={send} disabled={state.step === "sending"}>
         {state.step === "sending" ? "Sending…" : "Send a test error"}
-      </button>
+      </Button>
       <p aria-live="polite" className="text-sm text-slate-600">
         {state.step === "sent" ? `Test error sent${state.reference ? ` (reference ${state.reference})` : ""}.` : null}
       </p>

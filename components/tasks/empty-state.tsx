@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { Icon } from "./icons";
 
 /** No tasks at all is a fresh start; no tasks for a search or filter is a hint to widen it. */
@@ -19,7 +20,7 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
       {filtered ? (
         <Link
           href="/tasks"
-          className="mt-4 inline-block rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          className={buttonClasses({ variant: "ghost-brand", size: "sm", className: "mt-4 inline-block" })}
         >
           Clear search and filters
         </Link>

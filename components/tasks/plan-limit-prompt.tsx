@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { Icon } from "./icons";
 
 /** Shown instead of an error when a Free account is at its open-task limit: a way forward, not a dead end. */
@@ -18,10 +19,7 @@ export function PlanLimitPrompt({ limit, action }: { limit: number; action: "add
           </p>
         </div>
       </div>
-      <Link
-        href="/billing"
-        className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-      >
+      <Link href="/billing" className={buttonClasses({ className: "shrink-0 text-center" })}>
         Upgrade to Pro
       </Link>
     </div>

@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { createTaskAction } from "@/app/(app)/tasks/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { initialTaskFormState } from "@/lib/tasks/form-state";
 import { Spinner } from "./icons";
 import { PlanLimitPrompt } from "./plan-limit-prompt";
@@ -10,7 +12,7 @@ import { TaskFields } from "./task-fields";
 export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
   const [state, formAction, pending] = useActionState(createTaskAction, initialTaskFormState);
   return (
-    <section aria-labelledby="new-task-heading" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+    <Card aria-labelledby="new-task-heading" className="p-5 shadow-sm">
       <h2 id="new-task-heading" className="mb-3 text-base font-semibold">
         Add a task
       </h2>
@@ -32,14 +34,10 @@ export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
               <span className="text-red-700">{state.message}</span>
             ) : null}
           </p>
-          <button
-            type="submit"
-            disabled={pending}
-            className="ml-auto inline-flex items-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-70"
-          >
+          <Button type="submit" disabled={pending} className="ml-auto inline-flex items-center gap-2">
             {pending ? <Spinner /> : null}
             {pending ? "Adding…" : "Add task"}
-          </button>
+          </Button>
         </div>
         <div aria-live="polite">
           {state.error === "plan_limit" && freeLimit ? (
@@ -49,6 +47,6 @@ export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
           ) : null}
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { updateTaskAction } from "@/app/(app)/tasks/actions";
+import { Button } from "@/components/ui/button";
 import { initialTaskFormState, type TaskFormState } from "@/lib/tasks/form-state";
 import { Spinner } from "./icons";
 import type { ListedTask } from "./task-item";
@@ -45,21 +46,13 @@ export function TaskEditForm({ task, onDone }: TaskEditFormProps) {
         <p role="status" aria-live="polite" className="mr-auto text-sm text-red-700">
           {state.status === "error" ? state.message : null}
         </p>
-        <button
-          type="button"
-          onClick={() => onDone(false)}
-          className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-        >
+        <Button type="button" variant="ghost" size="sm" onClick={() => onDone(false)}>
           Cancel
-        </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex items-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-70"
-        >
+        </Button>
+        <Button type="submit" disabled={pending} className="inline-flex items-center gap-2">
           {pending ? <Spinner /> : null}
           {pending ? "Saving…" : "Save"}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { buttonClasses } from "@/components/ui/button";
 import {
   dueFilters,
   hasFilters,
@@ -114,7 +115,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
         {hasFilters(params) ? (
           <Link
             href={taskListHref({ sort: params.sort, limit: params.limit })}
-            className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+            className={buttonClasses({ variant: "ghost-brand", size: "sm" })}
           >
             Clear filters
           </Link>

@@ -7,6 +7,8 @@ import {
   restoreTaskAction,
   toggleTaskAction,
 } from "@/app/(app)/tasks/actions";
+import { Button } from "@/components/ui/button";
+import { cardClasses } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/safe-action";
 import type { RestorableTask } from "@/lib/tasks/schemas";
 import { Spinner } from "./icons";
@@ -133,7 +135,7 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
   return (
     <>
       {shown.length > 0 ? (
-        <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
+        <div className={cardClasses("overflow-hidden shadow-sm")}>
           <div className="flex min-h-12 flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm">
             <label className="inline-flex items-center gap-2 text-slate-700">
               <input
@@ -156,15 +158,16 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
                 >
                   Clear
                 </button>
-                <button
+                <Button
                   type="button"
+                  size="xs"
                   onClick={completeSelected}
                   disabled={bulkPending || selectedIds.length === 0}
-                  className="inline-flex items-center gap-2 rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+                  className="inline-flex items-center gap-2"
                 >
                   {bulkPending ? <Spinner /> : null}
                   {bulkPending ? "Completing…" : "Mark selected complete"}
-                </button>
+                </Button>
               </div>
             ) : null}
           </div>

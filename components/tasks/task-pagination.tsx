@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { taskListHref, type TaskListParams } from "@/lib/tasks/list-params";
 
 /**
@@ -15,8 +16,7 @@ export function TaskPagination({
   nextCursor: string | null;
 }) {
   if (!params.cursor && !nextCursor) return null;
-  const linkClass =
-    "rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 shadow-xs hover:bg-slate-50";
+  const linkClass = buttonClasses({ variant: "secondary", size: "sm", className: "shadow-xs" });
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">

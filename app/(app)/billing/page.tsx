@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BuyPro } from "@/components/billing/buy-pro";
 import { OrderHistory } from "@/components/billing/order-history";
 import { PaymentOutcome } from "@/components/billing/payment-outcome";
+import { Card } from "@/components/ui/card";
 import { findOrderByPaymentIntent, listOrders } from "@/db/queries/orders";
 import { getUser } from "@/db/queries/users";
 import type { OrderStatus } from "@/db/schema";
@@ -44,7 +45,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
       {returned ? <PaymentOutcome status={returned} /> : null}
-      <section aria-labelledby="plan-heading" className="rounded-2xl border border-slate-200 bg-white p-6">
+      <Card aria-labelledby="plan-heading" className="p-6">
         <h2 id="plan-heading" className="text-sm font-medium text-slate-500">
           Current plan
         </h2>
@@ -61,13 +62,13 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
             <BuyPro priceLabel={price.label} />
           </div>
         )}
-      </section>
-      <section aria-labelledby="history-heading" className="rounded-2xl border border-slate-200 bg-white p-6">
+      </Card>
+      <Card aria-labelledby="history-heading" className="p-6">
         <h2 id="history-heading" className="mb-3 text-sm font-medium text-slate-500">
           Order history
         </h2>
         <OrderHistory orders={orders} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { cardClasses } from "@/components/ui/card";
+
 /** Skeletons in the shape of the page, so nothing jumps when the list arrives. */
 export default function TasksLoading() {
   return (
@@ -9,9 +11,9 @@ export default function TasksLoading() {
         </div>
         <div className="h-8 w-56 animate-pulse rounded-lg bg-slate-200" />
       </div>
-      <div className="h-48 animate-pulse rounded-2xl border border-slate-200 bg-white" />
+      <div className={cardClasses("h-48 animate-pulse")} />
       <div className="h-10 animate-pulse rounded-lg bg-slate-200" />
-      <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
+      <ul className={cardClasses("divide-y divide-slate-100")}>
         {Array.from({ length: 6 }, (_, index) => (
           <li key={index} className="flex items-start gap-3 px-4 py-4">
             <div className="size-5 animate-pulse rounded-full bg-slate-200" />
