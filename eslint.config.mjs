@@ -47,4 +47,41 @@ const config = [
   },
 ];
 
+const layers = [
+  { target: "./db", from: ["./lib", "./app", "./components"], message: "db/ is the ground floor." },
+  { target: "./lib", from: ["./app", "./components"], message: "lib/ must not depend on the UI." },
+];
+const productCode = ["app/**", "components/**", "lib/**", "db/**", "proxy.ts", "instrumentation*.ts", "sentry.*.ts"];
+const notProductCode = ["emulators", "bench", "scripts", "tests", "e2e"].map((folder) => `./${folder}`);
+
+config.push(
+  {
+    // Layers point one way: app/ and components/ -> lib/ -> db/. Local stand-ins and tooling stay out.
+    files: productCode,
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: layers }],
+      "import/no-cycle": "error",
+    },
+  },
+  {
+    files: productCode,
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            ...layers,
+            {
+              target: ".",
+              from: notProductCode,
+              message: "The app never imports emulators, benchmarks, scripts or tests: only configuration differs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
+
 export default config;

@@ -1,11 +1,15 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { env } from "@/lib/env";
 import { startTcpProxy } from "@/tests/support/tcp-proxy";
 import { createDatabase } from "./connect";
 import { users } from "./schema";
 
-const url = env.DATABASE_URL;
-const options = { poolMax: env.DATABASE_POOL_MAX, connectTimeoutSeconds: 2, statementTimeoutMs: 2_000 };
+const url = inject("databaseUrl");
+// PGlite serves one connection at a time.
+const options = {
+  poolMax: inject("databaseKind") === "pglite" ? 1 : 10,
+  connectTimeoutSeconds: 2,
+  statementTimeoutMs: 2_000,
+};
 
 describe("createDatabase", () => {
   const finished: { text: string; ok: boolean; durationMs: number }[] = [];

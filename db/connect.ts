@@ -17,7 +17,7 @@ export interface DatabaseOptions {
 export type QueryObserver = (text: string) => (outcome: { ok: boolean; durationMs: number }) => void;
 
 /**
- * Builds a postgres.js pool and a Drizzle instance over it. The app uses the singleton in db/client.ts;
+ * Builds a postgres.js pool and a Drizzle instance over it. The app composes its one instance in lib/db.ts;
  * scripts and tests call this directly with their own URL.
  */
 export function createDatabase(options: DatabaseOptions) {
@@ -85,3 +85,6 @@ function timed<T extends PromiseLike<unknown>>(query: T, text: string, observe: 
 }
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** What every query takes first: the database, or a transaction so the query joins it. */
+export type Db = Database | Transaction;

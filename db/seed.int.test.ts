@@ -1,12 +1,11 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "./connect";
 import { tasks, users } from "./schema";
 import { demoTasks, demoUser, seedDemoData } from "./seed";
 
 const { db, sql } = createDatabase({
-  url: env.DATABASE_URL,
+  url: inject("databaseUrl"),
   poolMax: 1,
   connectTimeoutSeconds: 5,
   statementTimeoutMs: 30_000,

@@ -2,51 +2,50 @@ import "server-only";
 import * as Sentry from "@sentry/nextjs";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { requireUser, UnauthorizedError } from "@/lib/auth";
+import { requireUser, sessionErrors } from "@/lib/auth/session";
+import { findKnownError, type ErrorBody, type FieldErrors, type KnownError } from "@/lib/errors";
 import { observe } from "@/lib/observability/observe";
-import { requestContext, requestIdFrom } from "@/lib/observability/request-context";
-import { NotFoundError, PlanLimitError } from "@/lib/tasks/errors";
+import { requestIdFrom } from "@/lib/observability/request-context";
 
-export type ActionError = "not_found" | "validation" | "unauthorized" | "plan_limit";
-export type FieldErrors = Partial<Record<string, string[]>>;
+/** The refusals every action can give, whatever its domain. */
+export type BaseActionError = "validation" | (typeof sessionErrors)[number]["code"];
 
 /** What every Server Action answers. Known refusals are values; anything else is a bug and throws. */
-export type ActionResult<Data> =
-  { ok: true; data: Data } | { ok: false; error: ActionError; fieldErrors?: FieldErrors };
+export type ActionResult<Data, Code extends string = never> =
+  { ok: true; data: Data } | ({ ok: false } & ErrorBody<Code | BaseActionError>);
 
-function knownError(error: unknown): ActionError | null {
-  if (error instanceof UnauthorizedError) return "unauthorized";
-  if (error instanceof NotFoundError) return "not_found";
-  if (error instanceof PlanLimitError) return "plan_limit";
-  return null;
-}
+const validationMessage = "Please fix the highlighted fields.";
 
 /**
  * Wraps a Server Action's work. The session is checked here, on every call, because an action is a
  * public endpoint: the page that renders its form being protected proves nothing. Input arrives as
  * `unknown` whatever the TypeScript signature says, and only the schema's output reaches `handler`.
- * Each call is traced as a Sentry span named after the action, logged and measured like a route.
+ * Errors listed in `knownErrors` become typed refusals. Each call is traced as a Sentry span named
+ * after the action, logged and measured like a route.
  */
-export function authedAction<Schema extends z.ZodType, Data>(
+export function authedAction<Schema extends z.ZodType, Data, Code extends string = never>(
   name: string,
   schema: Schema,
   handler: (userId: string, input: z.output<Schema>) => Promise<Data>,
+  knownErrors: readonly KnownError<Code>[] = [],
 ) {
-  const run = async (input: unknown): Promise<ActionResult<Data>> => {
+  const known: readonly KnownError<Code | BaseActionError>[] = [...sessionErrors, ...knownErrors];
+  const run = async (input: unknown): Promise<ActionResult<Data, Code>> => {
     try {
       const userId = await requireUser();
-      requestContext.setUser(userId);
       const parsed = schema.safeParse(input);
-      if (!parsed.success)
-        return { ok: false, error: "validation", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors };
+      if (!parsed.success) {
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
+        return { ok: false, error: "validation", message: validationMessage, fieldErrors };
+      }
       return { ok: true, data: await handler(userId, parsed.data) };
     } catch (error) {
-      const code = knownError(error);
-      if (code) return { ok: false, error: code };
+      const refusal = findKnownError(error, known);
+      if (refusal) return { ok: false, error: refusal.code, message: refusal.message };
       throw error;
     }
   };
-  return async (input: unknown): Promise<ActionResult<Data>> => {
+  return async (input: unknown): Promise<ActionResult<Data, Code>> => {
     const requestHeaders = await headers();
     return Sentry.withServerActionInstrumentation(name, { headers: requestHeaders, recordResponse: false }, () =>
       observe(

@@ -1,7 +1,7 @@
 import "server-only";
 import { describeUnreachableDatabase } from "@/db/connection-error";
 import { env } from "@/lib/env";
-import { checkDatabase } from "@/lib/health";
+import { checkDatabase } from "@/lib/observability/health";
 
 export async function checkStartupDatabase(): Promise<void> {
   const database = await checkDatabase(env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1_000);

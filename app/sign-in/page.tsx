@@ -2,10 +2,10 @@ import type { Metadata, Route } from "next";
 import { redirect } from "next/navigation";
 import { SignIn } from "@clerk/nextjs";
 import { AuthPage } from "@/components/auth-page";
-import { currentUserId } from "@/lib/auth";
+import { currentUserId } from "@/lib/auth/session";
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
-import { safeReturnPath } from "@/lib/redirects";
+import { safeReturnPath } from "@/lib/auth/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };
 

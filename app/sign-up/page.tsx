@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUp } from "@clerk/nextjs";
 import { AuthPage } from "@/components/auth-page";
-import { currentUserId } from "@/lib/auth";
+import { currentUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign up" };

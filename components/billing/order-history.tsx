@@ -1,5 +1,5 @@
-import type { Order, OrderStatus } from "@/db/schema";
 import { formatMoney } from "@/lib/payments/pricing";
+import type { OrderStatus, OrderSummary } from "@/lib/payments/types";
 
 const statusLabels: Record<OrderStatus, { label: string; style: string }> = {
   requires_payment: { label: "Awaiting payment", style: "bg-slate-100 text-slate-700" },
@@ -12,7 +12,7 @@ const statusLabels: Record<OrderStatus, { label: string; style: string }> = {
 
 const dateFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function OrderHistory({ orders }: { orders: Order[] }) {
+export function OrderHistory({ orders }: { orders: OrderSummary[] }) {
   if (orders.length === 0) return <p className="text-sm text-slate-500">No payments yet.</p>;
   return (
     <table className="w-full text-left text-sm">

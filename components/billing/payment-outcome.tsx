@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus } from "@/lib/payments/types";
 
 const outcomes: Partial<Record<OrderStatus, { title: string; body: string; style: string }>> = {
   succeeded: {

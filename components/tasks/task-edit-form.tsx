@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { updateTaskAction } from "@/app/(app)/tasks/actions";
 import { Button } from "@/components/ui/button";
 import { initialTaskFormState, type TaskFormState } from "@/lib/tasks/form-state";
+import type { ListedTask } from "@/lib/tasks/types";
 import { Spinner } from "./icons";
-import type { ListedTask } from "./task-item";
 import { TaskFields } from "./task-fields";
 
 interface TaskEditFormProps {

@@ -1,13 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { TaskRow } from "@/db/queries/tasks";
 import { formatDueDate } from "@/lib/tasks/dates";
+import type { ListedTask } from "@/lib/tasks/types";
 import { Icon } from "./icons";
 import { TaskEditForm } from "./task-edit-form";
-
-/** What the browser gets of a task: no owner id, no timestamps it does not show. */
-export type ListedTask = Pick<TaskRow, "id" | "title" | "description" | "priority" | "dueDate" | "completed">;
 
 const priorityStyles = {
   low: "bg-slate-100 text-slate-700 ring-slate-200",

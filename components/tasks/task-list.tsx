@@ -10,9 +10,11 @@ import {
 import { Button } from "@/components/ui/button";
 import { cardClasses } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/safe-action";
+import type { TaskErrorCode } from "@/lib/tasks/errors";
 import type { RestorableTask } from "@/lib/tasks/schemas";
+import type { ListedTask } from "@/lib/tasks/types";
 import { Spinner } from "./icons";
-import { TaskItem, type ListedTask } from "./task-item";
+import { TaskItem } from "./task-item";
 import { TaskNotice, type Notice } from "./task-notice";
 
 type Change =
@@ -55,7 +57,7 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
   /** Runs a change optimistically; a refusal or a failure rolls it back and says why. */
   function run<Data>(
     optimistic: Change,
-    call: () => Promise<ActionResult<Data>>,
+    call: () => Promise<ActionResult<Data, TaskErrorCode>>,
     failure: string,
     onDone?: (data: Data) => void,
   ) {
@@ -69,11 +71,11 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
           setNotice({
             tone: "error",
             text: failure,
-            error: result.error,
+            refusal: result,
             limitAction: optimistic.type === "toggle" ? "reopen" : "add",
           });
       } catch {
-        setNotice({ tone: "error", text: failure, error: null });
+        setNotice({ tone: "error", text: failure, refusal: null });
       }
     });
   }
@@ -116,10 +118,10 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
       setNotice(
         result.ok
           ? { tone: "info", text: `Restored “${snapshot.title}”.` }
-          : { tone: "error", text: failure, error: result.error, limitAction: "restore" },
+          : { tone: "error", text: failure, refusal: result, limitAction: "restore" },
       );
     } catch {
-      setNotice({ tone: "error", text: failure, error: null });
+      setNotice({ tone: "error", text: failure, refusal: null });
     }
   }
 

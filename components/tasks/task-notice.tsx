@@ -1,8 +1,8 @@
 "use client";
 
 import { useTransition } from "react";
-import type { ActionError } from "@/lib/safe-action";
-import { actionMessages } from "@/lib/tasks/form-state";
+import type { ErrorBody } from "@/lib/errors";
+import type { TaskActionError } from "@/lib/tasks/form-state";
 import type { RestorableTask } from "@/lib/tasks/schemas";
 import { Spinner } from "./icons";
 import { PlanLimitPrompt } from "./plan-limit-prompt";
@@ -11,7 +11,7 @@ export interface Notice {
   tone: "info" | "error";
   text: string;
   /** Why the server refused; null when the request failed outright. */
-  error?: ActionError | null;
+  refusal?: ErrorBody<TaskActionError> | null;
   limitAction?: "add" | "reopen" | "restore";
   undo?: RestorableTask;
 }
@@ -26,7 +26,7 @@ interface TaskNoticeProps {
 /** The list's one live region: outcomes of toggles, deletes (with undo) and bulk changes. It stays until dismissed. */
 export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeProps) {
   const [undoing, startUndo] = useTransition();
-  const limited = notice?.error === "plan_limit" && freeLimit !== null;
+  const limited = notice?.refusal?.error === "plan_limit" && freeLimit !== null;
   return (
     <div
       role="status"
@@ -43,9 +43,7 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
             <p className={`flex-1 ${notice.tone === "error" ? "text-red-800" : ""}`}>
               {notice.text}{" "}
               {notice.tone === "error" && !limited
-                ? notice.error
-                  ? actionMessages[notice.error]
-                  : "Something went wrong on our side. Please try again."
+                ? (notice.refusal?.message ?? "Something went wrong on our side. Please try again.")
                 : null}
             </p>
             {notice.undo ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TaskUsage } from "@/db/queries/tasks";
+import type { TaskUsage } from "@/lib/tasks/types";
 
 /** How close a Free account is to its open-task limit; Pro just shows the count. */
 export function UsageMeter({ usage }: { usage: TaskUsage }) {

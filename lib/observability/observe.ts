@@ -1,5 +1,5 @@
 import "server-only";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/observability/logger";
 import { metrics, metricsEnabled } from "./metrics";
 import { requestContext } from "./request-context";
 

@@ -11,7 +11,7 @@ export function initServerSentry(): void {
     release: env.SENTRY_RELEASE,
     tracesSampleRate: tracesSampleRate(env.SENTRY_TRACES_SAMPLE_RATE, env.SENTRY_ENVIRONMENT),
     ...privacyOptions,
-    // db/client.ts already makes one span per statement (with metrics and slow-query logs); Sentry's own
+    // query-observer.ts already makes one span per statement (with metrics and slow-query logs); Sentry's own
     // postgres.js instrumentation would add a second span for each.
     integrations: (defaults) => defaults.filter((integration) => integration.name !== "PostgresJs"),
   });

@@ -1,7 +1,8 @@
 import "server-only";
-import { countUnprocessedStripeEvents } from "@/db/queries/stripe-events";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { checkDatabase, type DependencyStatus } from "@/lib/health";
+import { countUnprocessedStripeEvents } from "@/lib/payments/stripe-events";
+import { checkDatabase, type DependencyStatus } from "@/lib/observability/health";
 import { stripeBreakerState, type BreakerState } from "@/lib/stripe/call";
 import { metrics, type ExternalService } from "./metrics";
 
@@ -65,7 +66,7 @@ export async function statusReport(): Promise<StatusReport> {
     serviceStats("database"),
     serviceStats("stripe"),
     serviceStats("clerk"),
-    countUnprocessedStripeEvents().catch(() => null),
+    countUnprocessedStripeEvents(db).catch(() => null),
   ]);
   return {
     database: { check, stats: databaseStats },

@@ -4,9 +4,9 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { orders, users } from "@/db/schema";
-import { attachPaymentIntent, findOrCreateOpenOrder } from "@/db/queries/orders";
+import { attachPaymentIntent, findOrCreateOpenOrder } from "@/lib/payments/orders";
 import { env } from "@/lib/env";
 import { orderStatusFromIntent } from "@/lib/payments/order-status";
 import { dashboardRefund, eventsFor, settle, signedDelivery, stripeAdmin } from "@/tests/support/stripe-emulator";
@@ -34,14 +34,17 @@ const cards = { succeed: "4242424242424242", decline: "4000000000000002", proces
 
 /** Drives one purchase through the emulator the way customers and the Dashboard would. */
 async function runJourney(userId: string, journey: Journey): Promise<string> {
-  const order = await findOrCreateOpenOrder(userId, { amount: env.PRO_PRICE_AMOUNT, currency: env.PRO_PRICE_CURRENCY });
+  const order = await findOrCreateOpenOrder(db, userId, {
+    amount: env.PRO_PRICE_AMOUNT,
+    currency: env.PRO_PRICE_CURRENCY,
+  });
   const intent = await stripeAdmin.paymentIntents.create({
     amount: order.amount,
     currency: order.currency,
     automatic_payment_methods: { enabled: true },
     metadata: { order_id: order.id, user_id: userId },
   });
-  await attachPaymentIntent(userId, order.id, intent.id);
+  await attachPaymentIntent(db, userId, order.id, intent.id);
   const confirm = (number: string) =>
     stripeAdmin.paymentIntents
       .confirm(intent.id, {

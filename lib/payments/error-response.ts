@@ -1,13 +1,15 @@
 import "server-only";
 import { BrokenCircuitError } from "cockatiel";
 import Stripe from "stripe";
-import { logger } from "@/lib/logger";
+import { errorResponse } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { isStripeOutage, stripeRetryAfterSeconds } from "@/lib/stripe/call";
 
 export function paymentsUnavailable(): Response {
-  return Response.json(
+  return errorResponse(
     { error: "payments_unavailable", message: "Payments are temporarily unavailable. Please try again in a moment." },
-    { status: 503, headers: { "retry-after": String(stripeRetryAfterSeconds()) } },
+    503,
+    { "retry-after": String(stripeRetryAfterSeconds()) },
   );
 }
 
@@ -19,9 +21,9 @@ export function paymentErrorResponse(error: unknown): Response {
       { service: "stripe", type: error.type, code: error.code, requestId: error.requestId },
       "stripe refused a request",
     );
-    return Response.json(
+    return errorResponse(
       { error: "payment_provider_error", message: "The payment could not be started. Please try again." },
-      { status: 502 },
+      502,
     );
   }
   throw error;

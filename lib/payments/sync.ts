@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/db/client";
-import { lockOrderById, lockOrderByPaymentIntent, recomputePlan, recordOrderStatus } from "@/db/queries/orders";
 import type { OrderStatus, Plan } from "@/db/schema";
+import { db } from "@/lib/db";
 import { callStripe } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
 import { orderStatusFromIntent } from "./order-status";
+import { lockOrderById, lockOrderByPaymentIntent, recomputePlan, recordOrderStatus } from "./orders";
 
 const intentMetadata = z.object({ order_id: z.uuid() });
 

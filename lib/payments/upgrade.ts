@@ -1,9 +1,10 @@
 import "server-only";
 import type Stripe from "stripe";
-import { attachPaymentIntent, cancelOpenOrder, findOrCreateOpenOrder } from "@/db/queries/orders";
-import { getUser } from "@/db/queries/users";
+import { getUser } from "@/lib/auth/users";
+import { db } from "@/lib/db";
 import { callStripe } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
+import { attachPaymentIntent, cancelOpenOrder, findOrCreateOpenOrder } from "./orders";
 import { proPrice } from "./pricing";
 import { syncPaymentIntent } from "./sync";
 
@@ -22,17 +23,17 @@ const payableStatuses = new Set<Stripe.PaymentIntent.Status>([
  * idempotency key is the order id, so a retried or repeated request can never create a second intent.
  */
 export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
-  if ((await getUser(userId))?.plan === "pro") return { ok: false, error: "already_pro" };
+  if ((await getUser(db, userId))?.plan === "pro") return { ok: false, error: "already_pro" };
   const price = proPrice();
-  let order = await findOrCreateOpenOrder(userId, price);
+  let order = await findOrCreateOpenOrder(db, userId, price);
   if (order.amount !== price.amount || order.currency !== price.currency) {
     // The price changed since this order was opened: keep it for the record, open a new one.
     if (order.stripePaymentIntentId)
       await callStripe("payment_intents.cancel", () =>
         stripe.paymentIntents.cancel(order.stripePaymentIntentId as string),
       );
-    await cancelOpenOrder(userId, order.id);
-    order = await findOrCreateOpenOrder(userId, price);
+    await cancelOpenOrder(db, userId, order.id);
+    order = await findOrCreateOpenOrder(db, userId, price);
   }
 
   if (order.stripePaymentIntentId) {
@@ -58,7 +59,7 @@ export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
       { idempotencyKey: `order_${order.id}_payment_intent` },
     ),
   );
-  await attachPaymentIntent(userId, order.id, intent.id);
+  await attachPaymentIntent(db, userId, order.id, intent.id);
   if (!intent.client_secret) throw new Error("Stripe returned a PaymentIntent without a client secret");
   return { ok: true, clientSecret: intent.client_secret, orderId: order.id };
 }

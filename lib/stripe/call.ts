@@ -4,7 +4,7 @@ import * as Sentry from "@sentry/nextjs";
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from "cockatiel";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/observability/logger";
 import { metrics, metricsEnabled, recordExternalCall } from "@/lib/observability/metrics";
 import { singleton } from "@/lib/singleton";
 import { stripe } from "./client";

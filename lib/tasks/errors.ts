@@ -1,5 +1,7 @@
+import { knownError } from "@/lib/errors";
+
 /**
- * Known refusals from the tasks data layer. lib/safe-action.ts turns them into typed results; any
+ * Known refusals from the tasks data layer. taskErrors below says how the actions answer them; any
  * other error is a bug and is rethrown.
  */
 
@@ -18,3 +20,11 @@ export class PlanLimitError extends Error {
     this.name = "PlanLimitError";
   }
 }
+
+/** How the task actions answer these refusals. */
+export const taskErrors = [
+  knownError(NotFoundError, "not_found", 404, "That task no longer exists. It may have been deleted in another tab."),
+  knownError(PlanLimitError, "plan_limit", 409, "You’ve reached the Free plan’s limit of open tasks."),
+];
+
+export type TaskErrorCode = (typeof taskErrors)[number]["code"];

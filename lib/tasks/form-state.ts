@@ -1,10 +1,14 @@
-import type { ActionError, ActionResult } from "@/lib/safe-action";
+import type { ActionResult, BaseActionError } from "@/lib/safe-action";
+import type { TaskErrorCode } from "./errors";
 import { taskFormFields, type TaskFormField } from "./schemas";
+
+/** Every refusal a task action can give. */
+export type TaskActionError = TaskErrorCode | BaseActionError;
 
 /** What the create and edit forms get back from their Server Action (through useActionState). */
 export interface TaskFormState {
   status: "idle" | "saved" | "error";
-  error: ActionError | null;
+  error: TaskActionError | null;
   errors: Partial<Record<TaskFormField, string[]>>;
   message: string;
   /** What the user typed, so a refused form comes back filled in. */
@@ -22,14 +26,6 @@ export const initialTaskFormState: TaskFormState = {
   version: 0,
 };
 
-/** Friendly words for each refusal; raw error text never reaches the browser. */
-export const actionMessages: Record<ActionError, string> = {
-  validation: "Please fix the highlighted fields.",
-  not_found: "That task no longer exists. It may have been deleted in another tab.",
-  unauthorized: "Your session has ended. Sign in again to continue.",
-  plan_limit: "You’ve reached the Free plan’s limit of open tasks.",
-};
-
 type TaskFormInput = Partial<Record<TaskFormField, FormDataEntryValue | null>>;
 
 /** The task fields of a submitted form. Anything but FormData (a forged call) reads as empty. */
@@ -39,7 +35,7 @@ export function readTaskForm(formData: unknown): TaskFormInput {
 }
 
 export function toTaskFormState(
-  result: ActionResult<unknown>,
+  result: ActionResult<unknown, TaskErrorCode>,
   input: TaskFormInput,
   previous: unknown,
   savedMessage: string,
@@ -53,5 +49,5 @@ export function toTaskFormState(
   const errors = Object.fromEntries(
     taskFormFields.flatMap((field) => (result.fieldErrors?.[field] ? [[field, result.fieldErrors[field]]] : [])),
   );
-  return { status: "error", error: result.error, errors, message: actionMessages[result.error], values, version };
+  return { status: "error", error: result.error, errors, message: result.message, values, version };
 }

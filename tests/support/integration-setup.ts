@@ -59,6 +59,7 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
   });
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
+  project.provide("databaseUrl", database.url);
   project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
   project.provide("stripeEmulatorUrl", stripe.url());
   console.log(
@@ -76,6 +77,8 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "postgresql" | "pglite";
+    /** The fresh database, for tests of db/ that must not load the app's configuration. */
+    databaseUrl: string;
     clerkEmulatorUrl: string;
     stripeEmulatorUrl: string;
   }

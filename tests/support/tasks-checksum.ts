@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 
 /**
  * A fingerprint of everything stored for the given users' tasks (every column of every

@@ -4,14 +4,15 @@ import { BuyPro } from "@/components/billing/buy-pro";
 import { OrderHistory } from "@/components/billing/order-history";
 import { PaymentOutcome } from "@/components/billing/payment-outcome";
 import { Card } from "@/components/ui/card";
-import { findOrderByPaymentIntent, listOrders } from "@/db/queries/orders";
-import { getUser } from "@/db/queries/users";
-import type { OrderStatus } from "@/db/schema";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
+import { getUser } from "@/lib/auth/users";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/observability/logger";
+import { findOrderByPaymentIntent, listOrders } from "@/lib/payments/orders";
 import { proPrice } from "@/lib/payments/pricing";
 import { syncPaymentIntent } from "@/lib/payments/sync";
+import type { OrderStatus } from "@/lib/payments/types";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -24,7 +25,7 @@ const returnParams = z.object({ payment_intent: z.string().regex(/^pi_\w+$/) });
 async function syncReturnedPayment(userId: string, searchParams: unknown): Promise<OrderStatus | null> {
   const parsed = returnParams.safeParse(searchParams);
   if (!parsed.success) return null;
-  const order = await findOrderByPaymentIntent(userId, parsed.data.payment_intent);
+  const order = await findOrderByPaymentIntent(db, userId, parsed.data.payment_intent);
   if (!order) return null;
   try {
     const result = await syncPaymentIntent(parsed.data.payment_intent);
@@ -38,7 +39,7 @@ async function syncReturnedPayment(userId: string, searchParams: unknown): Promi
 export default async function BillingPage({ searchParams }: PageProps<"/billing">) {
   const userId = await requireUser();
   const returned = await syncReturnedPayment(userId, await searchParams);
-  const [user, orders] = await Promise.all([getUser(userId), listOrders(userId)]);
+  const [user, orders] = await Promise.all([getUser(db, userId), listOrders(db, userId)]);
   const isPro = user?.plan === "pro";
   const price = proPrice();
   return (

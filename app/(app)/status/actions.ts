@@ -1,6 +1,6 @@
 "use server";
 
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 
 /**
  * Fails on purpose, so whoever runs Taskpilot can check that a server error reaches Sentry with the

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ServiceCard, type Health } from "@/components/status/service-card";
 import { TestErrorButton } from "@/components/status/test-error-button";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { statusReport } from "@/lib/observability/status";
 
 export const metadata: Metadata = { title: "Status" };

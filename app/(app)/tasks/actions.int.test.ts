@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { tasks, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { initialTaskFormState } from "@/lib/tasks/form-state";
@@ -14,14 +14,9 @@ import {
   toggleTaskAction,
   updateTaskAction,
 } from "./actions";
+import { session } from "@/tests/support/clerk-session";
 
-// Only Clerk's answer to "who is this?" is fixed (as in lib/auth.int.test.ts); requireUser, the
-// wrapper, validation and the queries all run for real against the test database.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
-  auth: async () => ({ userId: session.userId }),
-}));
+vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 // revalidatePath needs the request context of a running Next.js server; here it is a spy, which
 // also lets the tests check that every change (and only a change) refreshes the list.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -136,7 +131,11 @@ describe("task actions as the owner", () => {
         Array.from({ length: env.FREE_TASK_LIMIT - 1 }, () => ({ userId: session.userId as string, title: "Busy" })),
       );
     const before = await tasksChecksum([session.userId]);
-    await expect(toggleTaskAction(done!.id, false)).resolves.toEqual({ ok: false, error: "plan_limit" });
+    await expect(toggleTaskAction(done!.id, false)).resolves.toEqual({
+      ok: false,
+      error: "plan_limit",
+      message: "You’ve reached the Free plan’s limit of open tasks.",
+    });
     expect(await tasksChecksum([session.userId])).toEqual(before);
   });
 });
@@ -146,7 +145,11 @@ describe("task actions without a session", () => {
     const owner = await newUser();
     const [open] = await seedTasks(owner);
     const before = await tasksChecksum([owner]);
-    const unauthorized = { ok: false, error: "unauthorized" };
+    const unauthorized = {
+      ok: false,
+      error: "unauthorized",
+      message: "Your session has ended. Sign in again to continue.",
+    };
     expect(await createTaskAction(initialTaskFormState, form({ title: "Sneaky" }))).toMatchObject({
       status: "error",
       error: "unauthorized",
@@ -181,7 +184,11 @@ describe("the cross-user matrix: every action on another user's task", () => {
     const before = await tasksChecksum([owner, intruder]);
     session.userId = intruder;
 
-    const notFound = { ok: false, error: "not_found" };
+    const notFound = {
+      ok: false,
+      error: "not_found",
+      message: "That task no longer exists. It may have been deleted in another tab.",
+    };
     const attempts: [string, () => Promise<unknown>, unknown][] = [];
     for (const target of [ownerOpen!.id, ownerDone!.id]) {
       const editForm = form({ title: "Hijacked", description: "", priority: "high", dueDate: "" });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { tasks, users } from "@/db/schema";
 import type { ActionResult } from "@/lib/safe-action";
 import type { TaskFormState } from "@/lib/tasks/form-state";
@@ -15,17 +15,14 @@ import {
   toggleTaskAction,
   updateTaskAction,
 } from "./actions";
+import { session } from "@/tests/support/clerk-session";
 
 /*
  * Every Server Action, called the way a browser (or an attacker) can call it: FormData or plain
  * arguments of any shape. Each call must answer with a result, never throw, and a refusal of any kind
  * must leave the stored tasks exactly as they were. Only Clerk's auth() is faked.
  */
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
-  auth: async () => ({ userId: session.userId }),
-}));
+vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 // revalidatePath needs the request context of a running Next.js server, which a test does not have.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // The same goes for the incoming headers, which the wrapper reads for the request id and the trace.
@@ -170,7 +167,7 @@ beforeAll(async () => {
   pools = { own: own.map((row) => row.id), others: others.map((row) => row.id) };
 });
 
-type Answer = ActionResult<unknown> | TaskFormState;
+type Answer = ActionResult<unknown, string> | TaskFormState;
 
 function refusal(answer: Answer): string | null {
   if ("status" in answer) {

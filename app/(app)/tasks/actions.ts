@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { bulkCompleteTasks, createTask, deleteTask, restoreTask, toggleTask, updateTask } from "@/db/queries/tasks";
+import { db } from "@/lib/db";
 import { authedAction, type ActionResult } from "@/lib/safe-action";
+import { taskErrors, type TaskErrorCode } from "@/lib/tasks/errors";
 import { readTaskForm, toTaskFormState, type TaskFormState } from "@/lib/tasks/form-state";
 import {
   bulkCompleteSchema,
@@ -13,41 +14,56 @@ import {
   updateTaskSchema,
   type RestorableTask,
 } from "@/lib/tasks/schemas";
+import { bulkCompleteTasks, createTask, deleteTask, restoreTask, toggleTask, updateTask } from "@/lib/tasks/queries";
 
 /*
- * Thin Server Actions: authedAction checks the session and the input, db/queries/tasks.ts does the
+ * Thin Server Actions: authedAction checks the session and the input, lib/tasks/queries.ts does the
  * work scoped to the user, and the list is revalidated after every change that happened.
  */
 
 const create = authedAction(
   "createTask",
   taskFieldsSchema,
-  async (userId, fields) => (await createTask(userId, fields)).id,
+  async (userId, fields) => (await createTask(db, userId, fields)).id,
+  taskErrors,
 );
 const update = authedAction(
   "updateTask",
   updateTaskSchema,
-  async (userId, { id, ...fields }) => (await updateTask(userId, id, fields)).id,
+  async (userId, { id, ...fields }) => (await updateTask(db, userId, id, fields)).id,
+  taskErrors,
 );
 const toggle = authedAction(
   "toggleTask",
   toggleTaskSchema,
-  async (userId, { id, completed }) => (await toggleTask(userId, id, completed)).completed,
+  async (userId, { id, completed }) => (await toggleTask(db, userId, id, completed)).completed,
+  taskErrors,
 );
-const remove = authedAction("deleteTask", deleteTaskSchema, async (userId, { id }): Promise<RestorableTask> => {
-  const { title, description, priority, dueDate, completed, createdAt } = await deleteTask(userId, id);
-  return { id, title, description, priority, dueDate, completed, createdAt: createdAt.toISOString() };
-});
+const remove = authedAction(
+  "deleteTask",
+  deleteTaskSchema,
+  async (userId, { id }): Promise<RestorableTask> => {
+    const { title, description, priority, dueDate, completed, createdAt } = await deleteTask(db, userId, id);
+    return { id, title, description, priority, dueDate, completed, createdAt: createdAt.toISOString() };
+  },
+  taskErrors,
+);
 const restore = authedAction(
   "restoreTask",
   restoreTaskSchema,
-  async (userId, task) => (await restoreTask(userId, task)).id,
+  async (userId, task) => (await restoreTask(db, userId, task)).id,
+  taskErrors,
 );
-const bulkComplete = authedAction("bulkCompleteTasks", bulkCompleteSchema, (userId, { ids }) =>
-  bulkCompleteTasks(userId, ids),
+const bulkComplete = authedAction(
+  "bulkCompleteTasks",
+  bulkCompleteSchema,
+  (userId, { ids }) => bulkCompleteTasks(db, userId, ids),
+  taskErrors,
 );
 
-function revalidateAfter<Data>(result: ActionResult<Data>): ActionResult<Data> {
+type TaskActionResult<Data> = ActionResult<Data, TaskErrorCode>;
+
+function revalidateAfter<Data>(result: TaskActionResult<Data>): TaskActionResult<Data> {
   if (result.ok) revalidatePath("/tasks");
   return result;
 }
@@ -68,19 +84,19 @@ export async function updateTaskAction(
   return toTaskFormState(result, input, previous, "Changes saved.");
 }
 
-export async function toggleTaskAction(taskId: string, completed: boolean): Promise<ActionResult<boolean>> {
+export async function toggleTaskAction(taskId: string, completed: boolean): Promise<TaskActionResult<boolean>> {
   return revalidateAfter(await toggle({ id: taskId, completed }));
 }
 
 /** Answers with the deleted task, which the client keeps to offer undo. */
-export async function deleteTaskAction(taskId: string): Promise<ActionResult<RestorableTask>> {
+export async function deleteTaskAction(taskId: string): Promise<TaskActionResult<RestorableTask>> {
   return revalidateAfter(await remove({ id: taskId }));
 }
 
-export async function restoreTaskAction(task: RestorableTask): Promise<ActionResult<string>> {
+export async function restoreTaskAction(task: RestorableTask): Promise<TaskActionResult<string>> {
   return revalidateAfter(await restore(task));
 }
 
-export async function bulkCompleteTasksAction(taskIds: string[]): Promise<ActionResult<{ completed: number }>> {
+export async function bulkCompleteTasksAction(taskIds: string[]): Promise<TaskActionResult<{ completed: number }>> {
   return revalidateAfter(await bulkComplete({ ids: taskIds }));
 }

@@ -6,11 +6,12 @@ import { TaskFilters } from "@/components/tasks/task-filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { TaskPagination } from "@/components/tasks/task-pagination";
 import { UsageMeter } from "@/components/tasks/usage-meter";
-import { getTaskUsage, listTasks } from "@/db/queries/tasks";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { encodeCursor } from "@/lib/tasks/cursor";
 import { todayUtc } from "@/lib/tasks/dates";
 import { hasFilters, parseTaskListParams, taskListHref } from "@/lib/tasks/list-params";
+import { getTaskUsage, listTasks } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Tasks" };
 
@@ -18,7 +19,7 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   const userId = await requireUser();
   const params = parseTaskListParams(await searchParams);
   const today = todayUtc();
-  const [page, usage] = await Promise.all([listTasks(userId, { ...params, today }), getTaskUsage(userId)]);
+  const [page, usage] = await Promise.all([listTasks(db, userId, { ...params, today }), getTaskUsage(db, userId)]);
   const tasks = page.tasks.map(({ id, title, description, priority, dueDate, completed }) => ({
     id,
     title,

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { checkDatabase } from "@/lib/health";
+import { checkDatabase } from "@/lib/observability/health";
 import { route } from "@/lib/route-handler";
 import { stripeBreakerState } from "@/lib/stripe/call";
 

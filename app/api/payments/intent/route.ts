@@ -3,6 +3,7 @@ import { paymentErrorResponse, paymentsUnavailable } from "@/lib/payments/error-
 import { startProUpgrade } from "@/lib/payments/upgrade";
 import { withUser } from "@/lib/route-handler";
 import { stripeBreakerState } from "@/lib/stripe/call";
+import { errorResponse, type FieldErrors } from "@/lib/errors";
 
 // Nothing to choose: the price is the server's. An amount or anything else in the body is refused.
 const body = z.object({}).strict();
@@ -19,13 +20,17 @@ export const POST = withUser("/api/payments/intent", async (userId, request) => 
   try {
     json = text ? JSON.parse(text) : {};
   } catch {
-    return Response.json({ error: "invalid_json", message: "The request body is not valid JSON." }, { status: 400 });
+    return errorResponse({ error: "invalid_json", message: "The request body is not valid JSON." }, 400);
   }
   const parsed = body.safeParse(json);
   if (!parsed.success) {
-    return Response.json(
-      { error: "invalid_request", message: "This endpoint takes no parameters.", issues: z.flattenError(parsed.error) },
-      { status: 400 },
+    return errorResponse(
+      {
+        error: "invalid_request",
+        message: "This endpoint takes no parameters.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+      },
+      400,
     );
   }
   // Fail fast while Stripe is known to be down, before touching the database.
@@ -33,7 +38,7 @@ export const POST = withUser("/api/payments/intent", async (userId, request) => 
 
   try {
     const result = await startProUpgrade(userId);
-    if (!result.ok) return Response.json({ error: result.error, message: conflicts[result.error] }, { status: 409 });
+    if (!result.ok) return errorResponse({ error: result.error, message: conflicts[result.error] }, 409);
     return Response.json(
       { clientSecret: result.clientSecret, orderId: result.orderId },
       { headers: { "cache-control": "no-store" } },

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { Webhook } from "svix";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { clerkEvents, tasks, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { POST } from "./route";

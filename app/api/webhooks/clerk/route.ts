@@ -1,12 +1,14 @@
 import { NextRequest } from "next/server";
 import { verifyWebhook } from "@clerk/nextjs/webhooks";
-import { applyClerkUserEvent } from "@/db/queries/users";
-import { forgetUser } from "@/lib/auth";
-import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/lib/clerk-webhook";
+import { forgetUser } from "@/lib/auth/session";
+import { applyClerkUserEvent } from "@/lib/auth/users";
+import { db } from "@/lib/db";
+import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/lib/auth/clerk-webhook";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/observability/logger";
 import { recordWebhook } from "@/lib/observability/metrics";
 import { route } from "@/lib/route-handler";
+import { errorResponse } from "@/lib/errors";
 
 /** Clerk user sync: verify the svix signature, then apply each user event exactly once. */
 export const POST = route("/api/webhooks/clerk", async (request) => {
@@ -15,10 +17,7 @@ export const POST = route("/api/webhooks/clerk", async (request) => {
     event = await verifyWebhook(new NextRequest(request), { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
     recordWebhook("clerk", "rejected");
-    return Response.json(
-      { error: "invalid_signature", message: "The webhook signature could not be verified." },
-      { status: 400 },
-    );
+    return errorResponse({ error: "invalid_signature", message: "The webhook signature could not be verified." }, 400);
   }
   recordWebhook("clerk", "received");
   if (!handledClerkEventTypes.has(event.type)) {
@@ -29,15 +28,13 @@ export const POST = route("/api/webhooks/clerk", async (request) => {
   const parsed = clerkUserEvent.safeParse(event);
   if (!parsed.success) {
     recordWebhook("clerk", "rejected");
-    return Response.json(
-      { error: "invalid_payload", message: "The event does not have the expected shape." },
-      { status: 400 },
-    );
+    return errorResponse({ error: "invalid_payload", message: "The event does not have the expected shape." }, 400);
   }
   // The svix id is covered by the signature, so it is a trustworthy delivery id.
   const id = request.headers.get("svix-id") as string;
   const { type, data } = parsed.data;
   const outcome = await applyClerkUserEvent(
+    db,
     type === "user.deleted"
       ? { id, type, userId: data.id }
       : { id, type, userId: data.id, profile: profileFromClerkUser(data) },

@@ -1,12 +1,14 @@
 import type Stripe from "stripe";
-import { markStripeEventFailed, markStripeEventProcessed, recordStripeEvent } from "@/db/queries/stripe-events";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/observability/logger";
 import { recordWebhook } from "@/lib/observability/metrics";
 import { syncPaymentIntent } from "@/lib/payments/sync";
+import { markStripeEventFailed, markStripeEventProcessed, recordStripeEvent } from "@/lib/payments/stripe-events";
 import { handledStripeEvents, paymentIntentIdOf } from "@/lib/payments/webhook-events";
 import { route } from "@/lib/route-handler";
 import { stripe } from "@/lib/stripe/client";
+import { errorResponse } from "@/lib/errors";
 
 /**
  * Stripe webhooks, top to bottom: raw body, signature, allow-list, dedupe, one sync. A processing
@@ -23,10 +25,7 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
     );
   } catch {
     recordWebhook("stripe", "rejected");
-    return Response.json(
-      { error: "invalid_signature", message: "The webhook signature could not be verified." },
-      { status: 400 },
-    );
+    return errorResponse({ error: "invalid_signature", message: "The webhook signature could not be verified." }, 400);
   }
   recordWebhook("stripe", "received");
   if (!handledStripeEvents.has(event.type)) {
@@ -37,12 +36,13 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
   const paymentIntentId = paymentIntentIdOf(event);
   if (!paymentIntentId) {
     recordWebhook("stripe", "rejected");
-    return Response.json(
-      { error: "invalid_payload", message: "The event does not reference a PaymentIntent." },
-      { status: 400 },
-    );
+    return errorResponse({ error: "invalid_payload", message: "The event does not reference a PaymentIntent." }, 400);
   }
-  const { alreadyProcessed } = await recordStripeEvent({ id: event.id, type: event.type, objectId: paymentIntentId });
+  const { alreadyProcessed } = await recordStripeEvent(db, {
+    id: event.id,
+    type: event.type,
+    objectId: paymentIntentId,
+  });
   if (alreadyProcessed) {
     recordWebhook("stripe", "duplicate");
     return Response.json({ received: true, status: "duplicate" });
@@ -50,7 +50,7 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
 
   try {
     const result = await syncPaymentIntent(paymentIntentId);
-    await markStripeEventProcessed(event.id);
+    await markStripeEventProcessed(db, event.id);
     recordWebhook("stripe", "processed");
     logger.info(
       { webhook: "stripe", eventId: event.id, type: event.type, paymentIntentId, result: result.status },
@@ -59,12 +59,12 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
     return Response.json({ received: true, status: result.status });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await markStripeEventFailed(event.id, message);
+    await markStripeEventFailed(db, event.id, message);
     recordWebhook("stripe", "failed");
     logger.error({ webhook: "stripe", eventId: event.id, type: event.type, err: message }, "stripe webhook failed");
-    return Response.json(
+    return errorResponse(
       { error: "processing_failed", message: "The event could not be processed; it will be retried." },
-      { status: 500 },
+      500,
     );
   }
 });

@@ -23,7 +23,7 @@ interface TaskRow {
   to_char: string;
 }
 
-// The statements Drizzle sends for the product's page (db/queries/tasks.ts: listTasks newest first, and
+// The statements Drizzle sends for the product's page (lib/tasks/queries.ts: listTasks newest first, and
 // getTaskUsage for the plan meter), text for text.
 const selectList =
   'select "id", "user_id", "title", "description", "completed", "priority", "due_date", "created_at", "updated_at", to_char("created_at" at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') from "tasks"';

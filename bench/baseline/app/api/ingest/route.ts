@@ -9,7 +9,7 @@ const eventSchema = z.object({
   data: z.object({ object: z.object({ id: z.string().min(1) }) }),
 });
 
-// The statement Drizzle sends for the product's recordStripeEvent (db/queries/stripe-events.ts), text for text.
+// The statement Drizzle sends for the product's recordStripeEvent (lib/payments/stripe-events.ts), text for text.
 const insertSql =
   'insert into "stripe_events" ("id", "type", "object_id", "received_at", "processed_at", "attempts", "last_error") values ($1, $2, $3, default, default, $4, default) on conflict ("id") do update set "attempts" = "stripe_events"."attempts" + 1 returning "processed_at"';
 

@@ -1,12 +1,15 @@
 import "server-only";
 import { auth, createClerkClient } from "@clerk/nextjs/server";
 import * as Sentry from "@sentry/nextjs";
-import { ensureUser, updateUserProfile, type UserProfile } from "@/db/queries/users";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { knownError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { recordExternalCall } from "@/lib/observability/metrics";
+import { requestContext } from "@/lib/observability/request-context";
 import { singleton } from "@/lib/singleton";
 import { withTimeout } from "@/lib/timeout";
+import { ensureUser, updateUserProfile, type UserProfile } from "./users";
 
 /** Thrown when a request has no valid session; routes turn it into 401, pages into a sign-in redirect. */
 export class UnauthorizedError extends Error {
@@ -16,6 +19,11 @@ export class UnauthorizedError extends Error {
     this.name = "UnauthorizedError";
   }
 }
+
+/** How Server Actions and route handlers answer a request without a session. */
+export const sessionErrors = [
+  knownError(UnauthorizedError, "unauthorized", 401, "Your session has ended. Sign in again to continue."),
+];
 
 const clerk = createClerkClient({
   secretKey: env.CLERK_SECRET_KEY,
@@ -69,17 +77,19 @@ export function forgetUser(userId: string): void {
 }
 
 /**
- * The one way for pages, Server Actions and route handlers to get the current user. Ensures the user's
- * row exists; the first time, fills in name and email from Clerk (webhooks keep them current after).
+ * The one session seam for pages, Server Actions and route handlers. Tags the request's log lines with
+ * the user and ensures the user's row exists; the first time, fills in name and email from Clerk
+ * (webhooks keep them current after).
  */
 export async function requireUser(): Promise<string> {
   const userId = await currentUserId();
   if (!userId) throw new UnauthorizedError();
+  requestContext.setUser(userId);
   if (ensuredUsers.has(userId)) return userId;
-  const { created } = await ensureUser(userId);
+  const { created } = await ensureUser(db, userId);
   if (created) {
     const profile = await fetchProfile(userId);
-    if (profile) await updateUserProfile(userId, profile);
+    if (profile) await updateUserProfile(db, userId, profile);
   }
   if (ensuredUsers.size >= ensuredUsersLimit) ensuredUsers.clear();
   ensuredUsers.add(userId);

@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, inject, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { requireUser, UnauthorizedError } from "./auth";
+import { requireUser, UnauthorizedError } from "./session";
+import { session } from "@/tests/support/clerk-session";
 
-// Session verification itself is Clerk's and runs in proxy.ts; the e2e suite drives it with real
-// tokens. Here only `auth()`'s answer is fixed, so requireUser's own work runs for real against the
-// database and the emulator's Backend API.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
-  auth: async () => ({ userId: session.userId }),
-}));
+vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 
 async function createEmulatorUser(firstName: string) {
   const response = await fetch(`${inject("clerkEmulatorUrl")}/__test/users`, {

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { tasks, users, type NewTask } from "@/db/schema";
 import { taskSorts, type TaskCursor, type TaskSort } from "@/lib/tasks/cursor";
 import { priorities } from "@/lib/tasks/schemas";
-import { listTasks, type TaskListQuery, type TaskRow } from "./tasks";
+import { listTasks, type TaskListQuery } from "./queries";
+import type { TaskRow } from "./types";
 
 const total = 10_000;
 const pageSize = 97;
@@ -57,7 +58,7 @@ async function readAllPages(userId: string, sort: TaskSort, between?: (pageNumbe
       limit: pageSize,
       today: "2026-01-01",
     };
-    const page = await listTasks(userId, query);
+    const page = await listTasks(db, userId, query);
     seen.push(...page.tasks);
     after = page.next;
     pages += 1;
@@ -124,7 +125,7 @@ describe(`keyset pagination over ${total.toLocaleString("en-US")} tasks`, () => 
       const titles: string[] = [];
       let after: TaskCursor | null = null;
       do {
-        const page = await listTasks(owner, {
+        const page = await listTasks(db, owner, {
           q: "",
           status: "all",
           due: "any",

@@ -2,17 +2,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import TasksPage from "@/app/(app)/tasks/page";
 import { POST as createIntent } from "@/app/api/payments/intent/route";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { stripeBreakerState } from "@/lib/stripe/call";
 import { clearFaults, setFaults } from "@/tests/support/stripe-emulator";
+import { session } from "@/tests/support/clerk-session";
 
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
-  auth: async () => ({ userId: session.userId }),
-}));
+vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 
 const startPurchase = async () =>
   await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }));

@@ -1,10 +1,9 @@
 import "server-only";
 import * as Sentry from "@sentry/nextjs";
+import type { QueryObserver } from "@/db/connect";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { metrics, metricsEnabled, recordExternalCall } from "@/lib/observability/metrics";
-import { singleton } from "@/lib/singleton";
-import { createDatabase } from "./connect";
+import { logger } from "./logger";
+import { metrics, metricsEnabled, recordExternalCall } from "./metrics";
 
 /** The statement's verb (select, insert, …): a label with few values, unlike the SQL text. */
 function operationOf(text: string): string {
@@ -12,14 +11,14 @@ function operationOf(text: string): string {
 }
 
 /** Each query becomes a Sentry span, a latency observation and, when slow, a log line. */
-function observeQuery(text: string) {
+export const observeQuery: QueryObserver = (text) => {
   const operation = operationOf(text);
   const span = Sentry.startInactiveSpan({
     name: text.slice(0, 120),
     op: "db.query",
     attributes: { "db.system": "postgresql", "db.operation": operation, "db.statement": text.slice(0, 2_000) },
   });
-  return ({ ok, durationMs }: { ok: boolean; durationMs: number }) => {
+  return ({ ok, durationMs }) => {
     span.setStatus({ code: ok ? 1 : 2 });
     span.end();
     recordExternalCall("database", operation, ok ? "ok" : "error", durationMs);
@@ -31,16 +30,4 @@ function observeQuery(text: string) {
       "slow query",
     );
   };
-}
-
-const database = singleton("database", () =>
-  createDatabase({
-    url: env.DATABASE_URL,
-    poolMax: env.DATABASE_POOL_MAX,
-    connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
-    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-    observeQuery,
-  }),
-);
-
-export const db = database.db;
+};

@@ -1,9 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import type { Transaction } from "@/db/connect";
+import type { Db, Transaction } from "@/db/connect";
 import { orders, users, type Order, type OrderStatus, type Plan } from "@/db/schema";
-import type { Price } from "@/lib/payments/pricing";
+import type { Price } from "./pricing";
 
 /** Statuses in which an order can still be paid: at most one per user (a partial unique index). */
 const openStatuses = ["requires_payment", "failed"] as const;
@@ -12,7 +11,11 @@ const openStatuses = ["requires_payment", "failed"] as const;
  * The user's open order, created if there is none. The partial unique index turns concurrent
  * requests into one row: the losers' inserts do nothing and they read the winner's order.
  */
-export async function findOrCreateOpenOrder(userId: string, price: Pick<Price, "amount" | "currency">): Promise<Order> {
+export async function findOrCreateOpenOrder(
+  db: Db,
+  userId: string,
+  price: Pick<Price, "amount" | "currency">,
+): Promise<Order> {
   await db
     .insert(orders)
     .values({ userId, amount: price.amount, currency: price.currency })
@@ -25,7 +28,12 @@ export async function findOrCreateOpenOrder(userId: string, price: Pick<Price, "
   return order;
 }
 
-export async function attachPaymentIntent(userId: string, orderId: string, paymentIntentId: string): Promise<void> {
+export async function attachPaymentIntent(
+  db: Db,
+  userId: string,
+  orderId: string,
+  paymentIntentId: string,
+): Promise<void> {
   await db
     .update(orders)
     .set({ stripePaymentIntentId: paymentIntentId })
@@ -33,18 +41,22 @@ export async function attachPaymentIntent(userId: string, orderId: string, payme
 }
 
 /** Closes an open order whose price no longer matches, so a new one can be opened at today's price. */
-export async function cancelOpenOrder(userId: string, orderId: string): Promise<void> {
+export async function cancelOpenOrder(db: Db, userId: string, orderId: string): Promise<void> {
   await db
     .update(orders)
     .set({ status: "canceled" })
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId), inArray(orders.status, openStatuses)));
 }
 
-export async function listOrders(userId: string, limit = 20): Promise<Order[]> {
+export async function listOrders(db: Db, userId: string, limit = 20): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).limit(limit);
 }
 
-export async function findOrderByPaymentIntent(userId: string, paymentIntentId: string): Promise<Order | undefined> {
+export async function findOrderByPaymentIntent(
+  db: Db,
+  userId: string,
+  paymentIntentId: string,
+): Promise<Order | undefined> {
   const [order] = await db
     .select()
     .from(orders)
@@ -64,15 +76,15 @@ export async function lockOrderById(tx: Transaction, orderId: string): Promise<O
 }
 
 export async function recordOrderStatus(
-  tx: Transaction,
+  db: Db,
   orderId: string,
   paymentIntentId: string,
   status: OrderStatus,
 ): Promise<void> {
-  await tx.update(orders).set({ status, stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, orderId));
+  await db.update(orders).set({ status, stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, orderId));
 }
 
-/** Pro while any of the user's orders is paid and not refunded; derived, never toggled. */
+/** Pro while any of the user's orders is paid and not refunded; derived, never toggled. Takes the user's row lock. */
 export async function recomputePlan(tx: Transaction, userId: string): Promise<Plan> {
   // The user's row lock orders concurrent syncs of different orders of the same person.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as createIntent } from "@/app/api/payments/intent/route";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { orders, stripeEvents, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import {
@@ -16,13 +16,9 @@ import {
   signedDelivery,
   stripeAdmin,
 } from "@/tests/support/stripe-emulator";
+import { session } from "@/tests/support/clerk-session";
 
-// Only Clerk's auth() answer is fixed; see lib/auth.int.test.ts.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@clerk/nextjs/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@clerk/nextjs/server")>()),
-  auth: async () => ({ userId: session.userId }),
-}));
+vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 
 const intentRequest = (body?: string) =>
   new Request("http://localhost:3999/api/payments/intent", { method: "POST", body });

@@ -1,17 +1,20 @@
 import "server-only";
 import { count, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import type { Db } from "@/db/connect";
 import { stripeEvents } from "@/db/schema";
 
 /**
  * Records a delivery and counts the attempt. ON CONFLICT keeps the first row, so a duplicate learns
  * whether the event was already processed; an unprocessed one (an earlier attempt failed) runs again.
  */
-export async function recordStripeEvent(event: {
-  id: string;
-  type: string;
-  objectId: string;
-}): Promise<{ alreadyProcessed: boolean }> {
+export async function recordStripeEvent(
+  db: Db,
+  event: {
+    id: string;
+    type: string;
+    objectId: string;
+  },
+): Promise<{ alreadyProcessed: boolean }> {
   const [row] = await db
     .insert(stripeEvents)
     .values({ id: event.id, type: event.type, objectId: event.objectId, attempts: 1 })
@@ -20,11 +23,11 @@ export async function recordStripeEvent(event: {
   return { alreadyProcessed: Boolean(row?.processedAt) };
 }
 
-export async function markStripeEventProcessed(eventId: string): Promise<void> {
+export async function markStripeEventProcessed(db: Db, eventId: string): Promise<void> {
   await db.update(stripeEvents).set({ processedAt: new Date(), lastError: null }).where(eq(stripeEvents.id, eventId));
 }
 
-export async function markStripeEventFailed(eventId: string, error: string): Promise<void> {
+export async function markStripeEventFailed(db: Db, eventId: string, error: string): Promise<void> {
   await db
     .update(stripeEvents)
     .set({ lastError: error.slice(0, 500) })
@@ -32,7 +35,7 @@ export async function markStripeEventFailed(eventId: string, error: string): Pro
 }
 
 /** Events received but not yet processed: the webhook backlog shown on /status. */
-export async function countUnprocessedStripeEvents(): Promise<number> {
+export async function countUnprocessedStripeEvents(db: Db): Promise<number> {
   const [row] = await db.select({ value: count() }).from(stripeEvents).where(isNull(stripeEvents.processedAt));
   return row?.value ?? 0;
 }

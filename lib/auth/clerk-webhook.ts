@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { UserProfile } from "@/db/queries/users";
+import type { UserProfile } from "./users";
 
 const emailAddress = z.object({ id: z.string(), email_address: z.string() });
 

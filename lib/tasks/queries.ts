@@ -1,23 +1,21 @@
 import "server-only";
 import { and, asc, between, count, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
-import { tasks, users, type Task, type User } from "@/db/schema";
+import type { Db, Transaction } from "@/db/connect";
+import { tasks, users } from "@/db/schema";
 import { env } from "@/lib/env";
-import type { TaskCursor, TaskSort } from "@/lib/tasks/cursor";
-import { addDays } from "@/lib/tasks/dates";
-import { NotFoundError, PlanLimitError } from "@/lib/tasks/errors";
-import type { DueFilter, StatusFilter } from "@/lib/tasks/list-params";
-import type { RestorableTask, TaskFields } from "@/lib/tasks/schemas";
-import { splitSearch } from "@/lib/tasks/search";
+import type { TaskCursor, TaskSort } from "./cursor";
+import { addDays } from "./dates";
+import { NotFoundError, PlanLimitError } from "./errors";
+import type { DueFilter, StatusFilter } from "./list-params";
+import type { RestorableTask, TaskFields } from "./schemas";
+import { splitSearch } from "./search";
+import type { TaskRow, TaskUsage } from "./types";
 
 /**
- * Every task query lives here. Each function takes the owner's id first and every statement is
- * scoped by it: another user's task looks exactly like a missing one.
+ * Every task query lives here. Each takes the database (or a transaction) first, then the owner's id,
+ * and every statement is scoped by it: another user's task looks exactly like a missing one.
  */
-
-/** A task as the app shows it: the search document stays in the database. */
-export type TaskRow = Omit<Task, "search">;
 
 const columns = {
   id: tasks.id,
@@ -30,8 +28,6 @@ const columns = {
   createdAt: tasks.createdAt,
   updatedAt: tasks.updatedAt,
 };
-
-type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 const owned = (userId: string, taskId: string) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
 
@@ -96,7 +92,7 @@ function keyset(after: TaskCursor): SQL {
   }
 }
 
-async function selectPage(where: (SQL | undefined)[], sort: TaskSort, limit: number) {
+async function selectPage(db: Db, where: (SQL | undefined)[], sort: TaskSort, limit: number) {
   return db
     .select({ task: columns, createdAtText })
     .from(tasks)
@@ -110,21 +106,21 @@ async function selectPage(where: (SQL | undefined)[], sort: TaskSort, limit: num
  * added or removed between page loads never shift the rest. By due date, dated tasks come first and
  * undated ones last; each part is its own index range, read one after the other.
  */
-export async function listTasks(userId: string, query: TaskListQuery): Promise<TaskPage> {
+export async function listTasks(db: Db, userId: string, query: TaskListQuery): Promise<TaskPage> {
   const where = filters(userId, query);
   const after = query.after?.sort === query.sort ? query.after : null;
   const wanted = query.limit + 1;
   let rows: Awaited<ReturnType<typeof selectPage>>;
   if (query.sort !== "due") {
-    rows = await selectPage([...where, after ? keyset(after) : undefined], query.sort, wanted);
+    rows = await selectPage(db, [...where, after ? keyset(after) : undefined], query.sort, wanted);
   } else {
     const inNullPart = after?.sort === "due" && after.dueDate === null;
     rows = inNullPart
       ? []
-      : await selectPage([...where, isNotNull(tasks.dueDate), after ? keyset(after) : undefined], "due", wanted);
+      : await selectPage(db, [...where, isNotNull(tasks.dueDate), after ? keyset(after) : undefined], "due", wanted);
     if (rows.length < wanted && query.due === "any") {
       const nullPart = [...where, isNull(tasks.dueDate), inNullPart && after ? keyset(after) : undefined];
-      rows = [...rows, ...(await selectPage(nullPart, "due", wanted - rows.length))];
+      rows = [...rows, ...(await selectPage(db, nullPart, "due", wanted - rows.length))];
     }
   }
   const page = rows.slice(0, query.limit);
@@ -141,19 +137,12 @@ function cursorAfter({ task, createdAtText }: { task: TaskRow; createdAtText: st
   return { sort, createdAt: createdAtText, id: task.id };
 }
 
-export async function getTask(userId: string, taskId: string): Promise<TaskRow | undefined> {
+export async function getTask(db: Db, userId: string, taskId: string): Promise<TaskRow | undefined> {
   const [task] = await db.select(columns).from(tasks).where(owned(userId, taskId));
   return task;
 }
 
-export interface TaskUsage {
-  plan: User["plan"];
-  open: number;
-  /** Open tasks the plan allows, or null for no limit. */
-  limit: number | null;
-}
-
-export async function getTaskUsage(userId: string): Promise<TaskUsage> {
+export async function getTaskUsage(db: Db, userId: string): Promise<TaskUsage> {
   const [row] = await db
     .select({ plan: users.plan, open: count(tasks.id) })
     .from(users)
@@ -179,7 +168,7 @@ async function assertRoomForOpenTasks(tx: Transaction, userId: string, adding: n
   if ((open?.value ?? 0) + adding > env.FREE_TASK_LIMIT) throw new PlanLimitError(env.FREE_TASK_LIMIT);
 }
 
-export async function createTask(userId: string, fields: TaskFields): Promise<TaskRow> {
+export async function createTask(db: Db, userId: string, fields: TaskFields): Promise<TaskRow> {
   return db.transaction(async (tx) => {
     await assertRoomForOpenTasks(tx, userId, 1);
     const [task] = await tx
@@ -190,7 +179,7 @@ export async function createTask(userId: string, fields: TaskFields): Promise<Ta
   });
 }
 
-export async function updateTask(userId: string, taskId: string, fields: TaskFields): Promise<TaskRow> {
+export async function updateTask(db: Db, userId: string, taskId: string, fields: TaskFields): Promise<TaskRow> {
   const [task] = await db.update(tasks).set(fields).where(owned(userId, taskId)).returning(columns);
   if (!task) throw new NotFoundError();
   return task;
@@ -200,7 +189,7 @@ export async function updateTask(userId: string, taskId: string, fields: TaskFie
  * Sets a task done or open. The target state is explicit rather than flipped, so a double click or
  * a retried request lands in the same place. Reopening counts against the plan limit.
  */
-export async function toggleTask(userId: string, taskId: string, completed: boolean): Promise<TaskRow> {
+export async function toggleTask(db: Db, userId: string, taskId: string, completed: boolean): Promise<TaskRow> {
   return db.transaction(async (tx) => {
     if (!completed) {
       const [current] = await tx.select(columns).from(tasks).where(owned(userId, taskId)).for("update");
@@ -215,7 +204,7 @@ export async function toggleTask(userId: string, taskId: string, completed: bool
 }
 
 /** Deletes the task and returns it, so the caller can offer to undo. */
-export async function deleteTask(userId: string, taskId: string): Promise<TaskRow> {
+export async function deleteTask(db: Db, userId: string, taskId: string): Promise<TaskRow> {
   const [task] = await db.delete(tasks).where(owned(userId, taskId)).returning(columns);
   if (!task) throw new NotFoundError();
   return task;
@@ -225,7 +214,7 @@ export async function deleteTask(userId: string, taskId: string): Promise<TaskRo
  * Puts a just-deleted task back under its old id (undo). Restoring twice is harmless; an id that
  * belongs to someone else is "not found". A restored open task counts against the plan limit.
  */
-export async function restoreTask(userId: string, task: RestorableTask): Promise<TaskRow> {
+export async function restoreTask(db: Db, userId: string, task: RestorableTask): Promise<TaskRow> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ userId: tasks.userId }).from(tasks).where(eq(tasks.id, task.id));
     if (existing && existing.userId !== userId) throw new NotFoundError();
@@ -245,7 +234,7 @@ export async function restoreTask(userId: string, task: RestorableTask): Promise
  * Marks the given tasks done, all or nothing: if any id is not the user's, nothing changes. Returns
  * how many were open before.
  */
-export async function bulkCompleteTasks(userId: string, taskIds: string[]): Promise<{ completed: number }> {
+export async function bulkCompleteTasks(db: Db, userId: string, taskIds: string[]): Promise<{ completed: number }> {
   const ids = [...new Set(taskIds)];
   return db.transaction(async (tx) => {
     const mine = await tx

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { errorCode } from "@/db/connection-error";
 import { withTimeout } from "@/lib/timeout";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { tasks, users, type NewTask } from "@/db/schema";
 import { env } from "@/lib/env";
 import { NotFoundError, PlanLimitError } from "@/lib/tasks/errors";
@@ -17,7 +17,7 @@ import {
   toggleTask,
   updateTask,
   type TaskListQuery,
-} from "./tasks";
+} from "./queries";
 
 const today = "2026-03-10";
 const limit = env.FREE_TASK_LIMIT;
@@ -46,7 +46,7 @@ async function insertTasks(userId: string, rows: Partial<NewTask>[]) {
 const rowsOf = (userId: string) => db.select().from(tasks).where(eq(tasks.userId, userId)).orderBy(tasks.id);
 
 const list = (userId: string, query: Partial<TaskListQuery> = {}) =>
-  listTasks(userId, { q: "", status: "all", due: "any", sort: "newest", after: null, limit: 100, today, ...query });
+  listTasks(db, userId, { q: "", status: "all", due: "any", sort: "newest", after: null, limit: 100, today, ...query });
 
 const titles = async (userId: string, query: Partial<TaskListQuery> = {}) =>
   (await list(userId, query)).tasks.map((task) => task.title).sort();
@@ -55,6 +55,7 @@ describe("createTask and getTask", () => {
   it("creates a task for the user and reads it back without the search document", async () => {
     const userId = await newUser();
     const created = await createTask(
+      db,
       userId,
       fields({ description: "Numbers from finance", priority: "high", dueDate: "2026-04-01" }),
     );
@@ -66,22 +67,23 @@ describe("createTask and getTask", () => {
       completed: false,
     });
     expect(created).not.toHaveProperty("search");
-    expect(await getTask(userId, created.id)).toEqual(created);
+    expect(await getTask(db, userId, created.id)).toEqual(created);
   });
 
   it("finds nothing for another user's id, or an unknown one", async () => {
     const [owner, other] = [await newUser(), await newUser()];
-    const task = await createTask(owner, fields());
-    expect(await getTask(other, task.id)).toBeUndefined();
-    expect(await getTask(owner, randomUUID())).toBeUndefined();
+    const task = await createTask(db, owner, fields());
+    expect(await getTask(db, other, task.id)).toBeUndefined();
+    expect(await getTask(db, owner, randomUUID())).toBeUndefined();
   });
 });
 
 describe("updateTask", () => {
   it("changes the fields of the user's own task", async () => {
     const userId = await newUser();
-    const task = await createTask(userId, fields());
+    const task = await createTask(db, userId, fields());
     const updated = await updateTask(
+      db,
       userId,
       task.id,
       fields({ title: "Send the report", priority: "low", dueDate: "2026-05-05" }),
@@ -92,9 +94,9 @@ describe("updateTask", () => {
 
   it("answers not found for another user's task and leaves it as it was", async () => {
     const [owner, other] = [await newUser(), await newUser()];
-    const task = await createTask(owner, fields());
+    const task = await createTask(db, owner, fields());
     const before = await rowsOf(owner);
-    await expect(updateTask(other, task.id, fields({ title: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateTask(db, other, task.id, fields({ title: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
     expect(await rowsOf(owner)).toEqual(before);
   });
 });
@@ -102,19 +104,19 @@ describe("updateTask", () => {
 describe("toggleTask", () => {
   it("sets done and open explicitly, so repeating a call changes nothing more", async () => {
     const userId = await newUser();
-    const task = await createTask(userId, fields());
-    expect((await toggleTask(userId, task.id, true)).completed).toBe(true);
-    expect((await toggleTask(userId, task.id, true)).completed).toBe(true);
-    expect((await toggleTask(userId, task.id, false)).completed).toBe(false);
-    expect((await toggleTask(userId, task.id, false)).completed).toBe(false);
+    const task = await createTask(db, userId, fields());
+    expect((await toggleTask(db, userId, task.id, true)).completed).toBe(true);
+    expect((await toggleTask(db, userId, task.id, true)).completed).toBe(true);
+    expect((await toggleTask(db, userId, task.id, false)).completed).toBe(false);
+    expect((await toggleTask(db, userId, task.id, false)).completed).toBe(false);
   });
 
   it("answers not found for another user's task, either way", async () => {
     const [owner, other] = [await newUser(), await newUser()];
     const [open, done] = await insertTasks(owner, [{ completed: false }, { completed: true }]);
     const before = await rowsOf(owner);
-    await expect(toggleTask(other, open!.id, true)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(toggleTask(other, done!.id, false)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(toggleTask(db, other, open!.id, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(toggleTask(db, other, done!.id, false)).rejects.toBeInstanceOf(NotFoundError);
     expect(await rowsOf(owner)).toEqual(before);
   });
 });
@@ -122,10 +124,10 @@ describe("toggleTask", () => {
 describe("deleteTask and restoreTask", () => {
   it("deletes a task, returns it, and restores it under the same id and position", async () => {
     const userId = await newUser();
-    const task = await createTask(userId, fields({ description: "Keep me", dueDate: "2026-03-12" }));
-    const deleted = await deleteTask(userId, task.id);
+    const task = await createTask(db, userId, fields({ description: "Keep me", dueDate: "2026-03-12" }));
+    const deleted = await deleteTask(db, userId, task.id);
     expect(deleted).toMatchObject({ id: task.id, description: "Keep me" });
-    expect(await getTask(userId, task.id)).toBeUndefined();
+    expect(await getTask(db, userId, task.id)).toBeUndefined();
 
     const snapshot = {
       ...fields({ description: "Keep me", dueDate: "2026-03-12" }),
@@ -133,7 +135,7 @@ describe("deleteTask and restoreTask", () => {
       completed: false,
       createdAt: task.createdAt.toISOString(),
     };
-    const restored = await restoreTask(userId, snapshot);
+    const restored = await restoreTask(db, userId, snapshot);
     expect(restored).toMatchObject({
       id: task.id,
       description: "Keep me",
@@ -141,22 +143,22 @@ describe("deleteTask and restoreTask", () => {
       createdAt: task.createdAt,
     });
     // A second undo (double click, retry) is harmless.
-    await expect(restoreTask(userId, snapshot)).resolves.toMatchObject({ id: task.id });
+    await expect(restoreTask(db, userId, snapshot)).resolves.toMatchObject({ id: task.id });
     expect(await rowsOf(userId)).toHaveLength(1);
   });
 
   it("answers not found when deleting another user's task, or restoring over it", async () => {
     const [owner, other] = [await newUser(), await newUser()];
-    const task = await createTask(owner, fields());
+    const task = await createTask(db, owner, fields());
     const before = await rowsOf(owner);
-    await expect(deleteTask(other, task.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteTask(db, other, task.id)).rejects.toBeInstanceOf(NotFoundError);
     const forged = {
       ...fields({ title: "Mine now" }),
       id: task.id,
       completed: false,
       createdAt: new Date().toISOString(),
     };
-    await expect(restoreTask(other, forged)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(restoreTask(db, other, forged)).rejects.toBeInstanceOf(NotFoundError);
     expect(await rowsOf(owner)).toEqual(before);
     expect(await rowsOf(other)).toEqual([]);
   });
@@ -166,7 +168,7 @@ describe("bulkCompleteTasks", () => {
   it("completes the given tasks and counts the ones that were open", async () => {
     const userId = await newUser();
     const [a, b, c, untouched] = await insertTasks(userId, [{}, {}, { completed: true }, {}]);
-    await expect(bulkCompleteTasks(userId, [a!.id, b!.id, c!.id, a!.id])).resolves.toEqual({ completed: 2 });
+    await expect(bulkCompleteTasks(db, userId, [a!.id, b!.id, c!.id, a!.id])).resolves.toEqual({ completed: 2 });
     const rows = await rowsOf(userId);
     expect(
       rows
@@ -182,8 +184,8 @@ describe("bulkCompleteTasks", () => {
     const [mine] = await insertTasks(other, [{}]);
     const [theirs] = await insertTasks(owner, [{}]);
     const [ownerBefore, otherBefore] = [await rowsOf(owner), await rowsOf(other)];
-    await expect(bulkCompleteTasks(other, [mine!.id, theirs!.id])).rejects.toBeInstanceOf(NotFoundError);
-    await expect(bulkCompleteTasks(other, [mine!.id, randomUUID()])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bulkCompleteTasks(db, other, [mine!.id, theirs!.id])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bulkCompleteTasks(db, other, [mine!.id, randomUUID()])).rejects.toBeInstanceOf(NotFoundError);
     expect(await rowsOf(owner)).toEqual(ownerBefore);
     expect(await rowsOf(other)).toEqual(otherBefore);
   });
@@ -193,8 +195,8 @@ describe("getTaskUsage", () => {
   it("counts open tasks against the Free limit; Pro has none", async () => {
     const [free, pro] = [await newUser("free"), await newUser("pro")];
     await insertTasks(free, [{}, {}, { completed: true }]);
-    expect(await getTaskUsage(free)).toEqual({ plan: "free", open: 2, limit });
-    expect(await getTaskUsage(pro)).toEqual({ plan: "pro", open: 0, limit: null });
+    expect(await getTaskUsage(db, free)).toEqual({ plan: "free", open: 2, limit });
+    expect(await getTaskUsage(db, pro)).toEqual({ plan: "pro", open: 0, limit: null });
   });
 });
 
@@ -205,25 +207,27 @@ describe("the Free plan's open-task limit", () => {
       userId,
       Array.from({ length: limit - 1 }, () => ({})),
     );
-    const last = await createTask(userId, fields());
-    await expect(createTask(userId, fields({ title: "One too many" }))).rejects.toBeInstanceOf(PlanLimitError);
-    expect((await getTaskUsage(userId)).open).toBe(limit);
+    const last = await createTask(db, userId, fields());
+    await expect(createTask(db, userId, fields({ title: "One too many" }))).rejects.toBeInstanceOf(PlanLimitError);
+    expect((await getTaskUsage(db, userId)).open).toBe(limit);
 
-    await toggleTask(userId, last.id, true);
-    await expect(createTask(userId, fields({ title: "Fits again" }))).resolves.toMatchObject({ title: "Fits again" });
+    await toggleTask(db, userId, last.id, true);
+    await expect(createTask(db, userId, fields({ title: "Fits again" }))).resolves.toMatchObject({
+      title: "Fits again",
+    });
   });
 
   it("refuses to reopen a done task at the limit, and to restore a deleted open one", async () => {
     const userId = await newUser();
     const [done] = await insertTasks(userId, [{ completed: true }, ...Array.from({ length: limit }, () => ({}))]);
-    await expect(toggleTask(userId, done!.id, false)).rejects.toBeInstanceOf(PlanLimitError);
-    expect((await getTask(userId, done!.id))?.completed).toBe(true);
+    await expect(toggleTask(db, userId, done!.id, false)).rejects.toBeInstanceOf(PlanLimitError);
+    expect((await getTask(db, userId, done!.id))?.completed).toBe(true);
     const open = (await rowsOf(userId)).find((task) => !task.completed);
-    const removed = await deleteTask(userId, open!.id);
-    await createTask(userId, fields({ title: "Takes the free slot" }));
+    const removed = await deleteTask(db, userId, open!.id);
+    await createTask(db, userId, fields({ title: "Takes the free slot" }));
     const snapshot = { ...fields(), id: removed.id, completed: false, createdAt: removed.createdAt.toISOString() };
-    await expect(restoreTask(userId, snapshot)).rejects.toBeInstanceOf(PlanLimitError);
-    await expect(restoreTask(userId, { ...snapshot, completed: true })).resolves.toMatchObject({
+    await expect(restoreTask(db, userId, snapshot)).rejects.toBeInstanceOf(PlanLimitError);
+    await expect(restoreTask(db, userId, { ...snapshot, completed: true })).resolves.toMatchObject({
       id: removed.id,
       completed: true,
     });
@@ -235,8 +239,8 @@ describe("the Free plan's open-task limit", () => {
       userId,
       Array.from({ length: limit }, () => ({})),
     );
-    await expect(createTask(userId, fields())).resolves.toMatchObject({ userId });
-    expect((await getTaskUsage(userId)).open).toBe(limit + 1);
+    await expect(createTask(db, userId, fields())).resolves.toMatchObject({ userId });
+    expect((await getTaskUsage(db, userId)).open).toBe(limit + 1);
   });
 
   it("holds under concurrent creates: exactly the limit ends up open", async () => {
@@ -246,13 +250,13 @@ describe("the Free plan's open-task limit", () => {
       Array.from({ length: limit - 5 }, () => ({})),
     );
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, index) => createTask(userId, fields({ title: `Burst ${index}` }))),
+      Array.from({ length: 20 }, (_, index) => createTask(db, userId, fields({ title: `Burst ${index}` }))),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
     for (const result of results) {
       if (result.status === "rejected") expect(result.reason).toBeInstanceOf(PlanLimitError);
     }
-    expect((await getTaskUsage(userId)).open).toBe(limit);
+    expect((await getTaskUsage(db, userId)).open).toBe(limit);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import type { Db } from "@/db/connect";
 import { clerkEvents, users, type User } from "@/db/schema";
 
 export interface UserProfile {
@@ -12,17 +12,17 @@ export interface UserProfile {
  * Creates the user's row if it is missing. INSERT … ON CONFLICT DO NOTHING is atomic, so any number
  * of concurrent first requests create exactly one row. Returns whether this call created it.
  */
-export async function ensureUser(userId: string): Promise<{ created: boolean }> {
+export async function ensureUser(db: Db, userId: string): Promise<{ created: boolean }> {
   const inserted = await db.insert(users).values({ id: userId }).onConflictDoNothing().returning({ id: users.id });
   return { created: inserted.length > 0 };
 }
 
-export async function getUser(userId: string): Promise<User | undefined> {
+export async function getUser(db: Db, userId: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   return user;
 }
 
-export async function updateUserProfile(userId: string, profile: UserProfile): Promise<void> {
+export async function updateUserProfile(db: Db, userId: string, profile: UserProfile): Promise<void> {
   await db.update(users).set(profile).where(eq(users.id, userId));
 }
 
@@ -35,7 +35,7 @@ type ClerkUserEvent = { id: string; userId: string } & (
  * effect, so a replay or a concurrent duplicate changes nothing. An update that arrives after the
  * user was deleted is ignored: Clerk never reuses user ids.
  */
-export async function applyClerkUserEvent(event: ClerkUserEvent): Promise<"applied" | "duplicate" | "ignored"> {
+export async function applyClerkUserEvent(db: Db, event: ClerkUserEvent): Promise<"applied" | "duplicate" | "ignored"> {
   return db.transaction(async (tx) => {
     const recorded = await tx
       .insert(clerkEvents)
