@@ -3,18 +3,20 @@
  * apps that verify tokens without a jwtKey). Authenticated with `Authorization: Bearer <secret key>`.
  */
 import { createPublicKey, timingSafeEqual } from "node:crypto";
-import type { ServerResponse } from "node:http";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { sendJson, type RequestContext, type Route } from "./http";
 import type { KeyMaterial } from "./keys";
+import { json } from "./responses";
 import { backendUserJSON } from "./resources";
-import type { ClerkStore } from "./store";
+import type { ClerkStore, StoredUser } from "./store";
 
-function bapiError(res: ServerResponse, status: number, code: string, message: string, longMessage = message) {
-  sendJson(res, status, {
-    errors: [{ code, message, long_message: longMessage, meta: {} }],
-    clerk_trace_id: "emulator",
-  });
+function bapiError(c: Context, status: ContentfulStatusCode, code: string, message: string, longMessage = message) {
+  return json(
+    c,
+    { errors: [{ code, message, long_message: longMessage, meta: {} }], clerk_trace_id: "emulator" },
+    status,
+  );
 }
 
 const listQuerySchema = z.object({
@@ -24,81 +26,50 @@ const listQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export function backendApiRoutes(store: ClerkStore, keys: KeyMaterial, secretKey: string, appOrigin: string): Route[] {
+export function backendApi(store: ClerkStore, keys: KeyMaterial, secretKey: string, appOrigin: string): Hono {
   const expected = Buffer.from(`Bearer ${secretKey}`);
-  const authorized = (handle: (ctx: RequestContext) => void) => (ctx: RequestContext) => {
-    const given = Buffer.from(ctx.req.headers.authorization ?? "");
+  const authorized: MiddlewareHandler = async (c, next) => {
+    const given = Buffer.from(c.req.header("authorization") ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return bapiError(
-        ctx.res,
-        401,
-        "authentication_invalid",
-        "Unauthorized request",
-        "The provided secret key is invalid.",
-      );
+      return bapiError(c, 401, "authentication_invalid", "Unauthorized request", "The provided secret key is invalid.");
     }
-    handle(ctx);
+    await next();
   };
 
-  /** The list filters @clerk/backend's getUserList sends (arrays repeat the parameter). */
-  const filteredUsers = (ctx: RequestContext) => {
-    const all = (name: string) => (ctx.url.searchParams.has(name) ? ctx.url.searchParams.getAll(name) : undefined);
+  /** The users matching the list filters @clerk/backend's getUserList sends (arrays repeat the parameter). */
+  const filteredUsers = (c: Context, answer: (matching: StoredUser[], page: StoredUser[]) => unknown) => {
     const query = listQuerySchema.safeParse({
-      email_address: all("email_address"),
-      user_id: all("user_id"),
-      limit: ctx.url.searchParams.get("limit") ?? undefined,
-      offset: ctx.url.searchParams.get("offset") ?? undefined,
+      email_address: c.req.queries("email_address"),
+      user_id: c.req.queries("user_id"),
+      limit: c.req.query("limit"),
+      offset: c.req.query("offset"),
     });
-    if (!query.success) {
-      bapiError(ctx.res, 422, "form_param_format_invalid", "is invalid", z.prettifyError(query.error));
-      return undefined;
-    }
+    if (!query.success)
+      return bapiError(c, 422, "form_param_format_invalid", "is invalid", z.prettifyError(query.error));
     const { email_address: emails, user_id: ids, limit, offset } = query.data;
     const matching = store
       .listUsers()
       .filter((u) => (!emails || emails.includes(u.email)) && (!ids || ids.includes(u.id)));
-    return { matching, page: matching.slice(offset, offset + limit) };
+    return json(c, answer(matching, matching.slice(offset, offset + limit)));
   };
 
-  return [
-    {
-      method: "GET",
-      path: /^\/v1\/users$/,
-      handle: authorized((ctx) => {
-        const result = filteredUsers(ctx);
-        // A bare array, as the real endpoint returns; getUserList pairs it with /users/count.
-        if (result)
-          sendJson(
-            ctx.res,
-            200,
-            result.page.map((u) => backendUserJSON(appOrigin, u)),
-          );
-      }),
-    },
-    {
-      method: "GET",
-      path: /^\/v1\/users\/count$/,
-      handle: authorized((ctx) => {
-        const result = filteredUsers(ctx);
-        if (result) sendJson(ctx.res, 200, { object: "total_count", total_count: result.matching.length });
-      }),
-    },
-    {
-      method: "GET",
-      path: /^\/v1\/users\/([^/]+)$/,
-      handle: authorized(({ res, params }) => {
-        const user = store.getUser(params[0] ?? "");
-        if (!user) return bapiError(res, 404, "resource_not_found", "not found", "Resource not found");
-        sendJson(res, 200, backendUserJSON(appOrigin, user));
-      }),
-    },
-    {
-      method: "GET",
-      path: /^\/v1\/jwks$/,
-      handle: authorized(({ res }) => {
+  return (
+    new Hono()
+      // A bare array, as the real endpoint returns; getUserList pairs it with /users/count.
+      .get("/v1/users", authorized, (c) =>
+        filteredUsers(c, (_, page) => page.map((u) => backendUserJSON(appOrigin, u))),
+      )
+      .get("/v1/users/count", authorized, (c) =>
+        filteredUsers(c, (matching) => ({ object: "total_count", total_count: matching.length })),
+      )
+      .get("/v1/users/:id", authorized, (c) => {
+        const user = store.getUser(c.req.param("id"));
+        if (!user) return bapiError(c, 404, "resource_not_found", "not found", "Resource not found");
+        return json(c, backendUserJSON(appOrigin, user));
+      })
+      .get("/v1/jwks", authorized, (c) => {
         const jwk = createPublicKey(keys.privateKey).export({ format: "jwk" });
-        sendJson(res, 200, { keys: [{ ...jwk, kid: keys.kid, alg: "RS256", use: "sig" }] });
-      }),
-    },
-  ];
+        return json(c, { keys: [{ ...jwk, kid: keys.kid, alg: "RS256", use: "sig" }] });
+      })
+  );
 }

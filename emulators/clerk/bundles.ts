@@ -1,7 +1,9 @@
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
-import type { Route } from "./http";
+import { Hono } from "hono";
+import { getMimeType } from "hono/utils/mime";
 
 const require = createRequire(import.meta.url);
 // clerk-js does not export its package.json; its CommonJS entry sits in dist/.
@@ -19,33 +21,30 @@ export const CLERK_UI_VERSION: string = JSON.parse(
 export const CLERK_JS_PATH = `/npm/@clerk/clerk-js@${CLERK_JS_VERSION}/dist/clerk.browser.js`;
 export const CLERK_UI_PATH = `/npm/@clerk/ui@${CLERK_UI_VERSION}/dist/ui.browser.js`;
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json",
-};
+/** Only what the bundles load: scripts, styles and their source maps. */
+const SERVED_EXTENSIONS = new Set([".js", ".css", ".map"]);
 
-export const bundleRoutes: Route[] = [
+export function bundles(): Hono {
+  const app = new Hono();
   // Any version in the URL is served from the installed package; file names are flat, so no `/`.
-  { dist: clerkJsDist, path: /^\/npm\/@clerk\/clerk-js@[^/]+\/dist\/([\w.-]+)$/ },
-  { dist: clerkUiDist, path: /^\/npm\/@clerk\/ui@[^/]+\/dist\/([\w.-]+)$/ },
-].map(({ dist, path }) => ({
-  method: "GET",
-  path,
-  handle: ({ res, params }) => {
-    const name = params[0] ?? "";
-    const type = CONTENT_TYPES[extname(name)];
-    const file = join(dist, name);
-    if (!type || name.startsWith(".") || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": type,
-      "cache-control": "public, max-age=3600",
-      // The loader adds crossorigin="anonymous"; this keeps direct (non-proxied) loads working too.
-      "access-control-allow-origin": "*",
+  for (const [pkg, dist] of [
+    ["clerk-js", clerkJsDist],
+    ["ui", clerkUiDist],
+  ] as const) {
+    app.get(`/npm/@clerk/:pkg{${pkg}@[^/]+}/dist/:name{[\\w.-]+}`, async (c) => {
+      const name = c.req.param("name");
+      const type = SERVED_EXTENSIONS.has(extname(name)) ? getMimeType(name) : undefined;
+      const file = join(dist, name);
+      if (!type || name.startsWith(".") || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        return c.text("not found", 404);
+      }
+      return c.body(await readFile(file), 200, {
+        "content-type": type,
+        "cache-control": "public, max-age=3600",
+        // The loader adds crossorigin="anonymous"; this keeps direct (non-proxied) loads working too.
+        "access-control-allow-origin": "*",
+      });
     });
-    createReadStream(file).pipe(res);
-  },
-}));
+  }
+  return app;
+}

@@ -1,18 +1,25 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { join } from "node:path";
-import { avatarRoutes } from "./avatars";
-import { backendApiRoutes } from "./backend-api";
-import { bundleRoutes } from "./bundles";
-import { frontendApiRoutes } from "./frontend-api";
-import { HttpError, sendJson, type RequestContext, type Route } from "./http";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { methodOverride } from "hono/method-override";
+import { onError } from "../shared/json-errors";
+import { closeServer, nodeServer } from "../shared/node-server";
+import { limitBody } from "../shared/request-input";
+import { retryPolicy, type RetryPolicy } from "../shared/webhook-sender";
+import { avatars } from "./avatars";
+import { backendApi } from "./backend-api";
+import { bundles } from "./bundles";
+import { frontendApi } from "./frontend-api";
 import { appOrigin as toAppOrigin, DEFAULT_SECRET_KEY } from "./instance";
 import { loadOrCreateKeyMaterial } from "./keys";
+import { json } from "./responses";
 import { Sessions } from "./sessions";
-import { signInPageRoutes } from "./sign-in-page";
+import { signInPage } from "./sign-in-page";
 import { ClerkStore } from "./store";
-import { testApiRoutes } from "./test-api";
+import { testApi } from "./test-api";
 import { Users } from "./users";
-import { DEFAULT_RETRY_POLICY, WebhookDispatcher, type RetryPolicy } from "./webhooks";
+import { DEFAULT_RETRY_POLICY, UserWebhooks } from "./webhooks";
 
 export interface ClerkEmulatorOptions {
   dataDir: string;
@@ -29,89 +36,93 @@ export interface ClerkEmulatorOptions {
 export interface ClerkEmulator {
   server: Server;
   store: ClerkStore;
-  webhooks: WebhookDispatcher;
+  webhooks: UserWebhooks;
   /** Stops pending webhook retries and closes the server. */
   close(): Promise<void>;
 }
+
+const MAX_BODY_BYTES = 1 << 20;
+
+const notFound = (c: Context) =>
+  json(
+    c,
+    {
+      errors: [
+        {
+          code: "resource_not_found",
+          message: "not found",
+          long_message: `No route for ${c.req.method} ${c.req.path}`,
+        },
+      ],
+    },
+    404,
+  );
+
+/** Nothing the emulator answers may be cached, unless the route says otherwise (bundles, avatars). */
+const noStoreByDefault: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+};
+
+/** The test API mints tokens for anyone: keep it off the app's public /clerk-fapi rewrite. */
+const directCallsOnly: MiddlewareHandler = async (c, next) =>
+  c.req.header("x-forwarded-host") === undefined ? next() : notFound(c);
 
 /** Builds the emulator without listening, so tests can listen on port 0 in-process. */
 export function createClerkEmulator(options: ClerkEmulatorOptions): ClerkEmulator {
   const appOrigin = toAppOrigin(options.appUrl);
   const keys = loadOrCreateKeyMaterial(options.dataDir);
   const store = new ClerkStore(join(options.dataDir, "state.json"));
-  const webhooks = new WebhookDispatcher(
+  const webhooks = new UserWebhooks(
     options.webhookUrl ?? `${appOrigin}/api/webhooks/clerk`,
     options.webhookSecret ?? keys.webhookSecret,
-    // Drop undefined entries so unset options keep their defaults.
-    {
-      ...DEFAULT_RETRY_POLICY,
-      ...Object.fromEntries(Object.entries(options.webhookRetry ?? {}).filter(([, v]) => v !== undefined)),
-    },
+    retryPolicy(DEFAULT_RETRY_POLICY, options.webhookRetry),
   );
   const sessions = new Sessions(store, keys, appOrigin);
   const users = new Users(store, webhooks, appOrigin);
-  const testRoutes = testApiRoutes(sessions, users);
-  const routes: Route[] = [
-    ...frontendApiRoutes(sessions),
-    ...backendApiRoutes(store, keys, options.secretKey ?? DEFAULT_SECRET_KEY, appOrigin),
-    ...signInPageRoutes(sessions, users),
-    ...bundleRoutes,
-    ...avatarRoutes(store),
-  ];
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://emulator.invalid");
-    const override = url.searchParams.get("_method")?.toUpperCase();
-    const method = req.method === "POST" && override ? override : (req.method ?? "GET");
-    try {
-      // Normally the browser reaches us same-origin through the app's rewrite; direct calls need CORS.
-      if (req.headers.origin === appOrigin) {
-        res.setHeader("access-control-allow-origin", appOrigin);
-        res.setHeader("access-control-allow-credentials", "true");
-        res.setHeader("vary", "origin");
-      }
-      if (req.method === "OPTIONS") {
-        res.writeHead(204, {
-          "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
-          "access-control-allow-headers": "content-type, authorization",
-          "access-control-max-age": "600",
-        });
-        return void res.end();
-      }
-      // The test API mints tokens for anyone: keep it off the app's public /clerk-fapi rewrite.
-      const proxied = req.headers["x-forwarded-host"] !== undefined;
-      const candidates = proxied ? routes : [...testRoutes, ...routes];
-      for (const route of candidates) {
-        const match = route.method === method && route.path.exec(url.pathname);
-        if (!match) continue;
-        const ctx: RequestContext = { req, res, url, method, params: match.slice(1) };
-        return await route.handle(ctx);
-      }
-      sendJson(res, 404, {
-        errors: [
-          { code: "resource_not_found", message: "not found", long_message: `No route for ${method} ${url.pathname}` },
-        ],
-      });
-    } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, error.body);
-      console.error("clerk emulator: request failed", method, url.pathname, error);
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ code: "internal_error", message: "emulator error", long_message: String(error) }],
-        });
-      else res.end();
-    }
-  });
+  const app = new Hono();
+  app.use(limitBody(MAX_BODY_BYTES, { error: "body too large" }));
+  // clerk-js sends DELETE and PATCH as POST with `?_method=`; the rewritten request goes through the app again.
+  app.post("*", methodOverride({ app, query: "_method" }));
+  // Normally the browser reaches us same-origin through the app's rewrite; direct calls need CORS.
+  app.use(
+    cors({
+      origin: (origin) => (origin === appOrigin ? appOrigin : null),
+      credentials: true,
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["content-type", "authorization"],
+      maxAge: 600,
+    }),
+  );
+  app.use(noStoreByDefault);
+  app.use("/__test/*", directCallsOnly);
+  app.route("/__test", testApi(sessions, users));
+  app.route("/", frontendApi(sessions));
+  app.route("/", backendApi(store, keys, options.secretKey ?? DEFAULT_SECRET_KEY, appOrigin));
+  app.route("/", signInPage(sessions, users));
+  app.route("/", bundles());
+  app.route("/", avatars(store));
+  app.notFound(notFound);
+  app.onError(
+    onError((error, c) => {
+      console.error("clerk emulator: request failed", c.req.method, c.req.path, error);
+      return json(
+        c,
+        { errors: [{ code: "internal_error", message: "emulator error", long_message: String(error) }] },
+        500,
+      );
+    }),
+  );
 
+  const server = nodeServer(app);
   return {
     server,
     store,
     webhooks,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        webhooks.reset();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      webhooks.reset();
+      return closeServer(server);
+    },
   };
 }

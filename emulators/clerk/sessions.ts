@@ -1,6 +1,6 @@
-import type { IncomingMessage } from "node:http";
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
 import { CLIENT_COOKIE, clientCookie, signedInCookies } from "./cookies";
-import { parseCookies } from "./http";
 import type { KeyMaterial } from "./keys";
 import { clientJSON, sessionJSON } from "./resources";
 import type { ClerkStore, StoredClient, StoredSession } from "./store";
@@ -14,8 +14,9 @@ export class Sessions {
     readonly appOrigin: string,
   ) {}
 
-  clientOf(req: IncomingMessage): StoredClient | undefined {
-    return this.store.getClient(parseCookies(req.headers.cookie)[CLIENT_COOKIE]);
+  /** The client in the request's `__client` cookie (the first one, as browsers send the most specific first). */
+  clientOf(c: Context): StoredClient | undefined {
+    return this.store.getClient(getCookie(c, CLIENT_COOKIE));
   }
 
   mint(session: StoredSession, variant?: TokenVariant, lifetimeSeconds?: number) {
@@ -29,8 +30,8 @@ export class Sessions {
   }
 
   /** Signs `userId` in on the request's client (or a new one); returns the cookies to set. */
-  signIn(req: IncomingMessage | undefined, userId: string) {
-    const existing = req && this.clientOf(req);
+  signIn(c: Context | undefined, userId: string) {
+    const existing = c && this.clientOf(c);
     const client = existing ?? this.store.createClient();
     // Whole seconds, so __client_uat (from the client's updated_at) never exceeds the token's iat.
     const clientUat = nowSeconds();

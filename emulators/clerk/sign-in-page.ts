@@ -2,9 +2,11 @@
  * A stand-in for Clerk's hosted sign-in: pick a demo user or create one, and come back signed in.
  * Served at /sign-in and /sign-up (through the app's /clerk-fapi rewrite in the browser).
  */
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { escapeHtml } from "./html";
-import { readForm, redirect, sendHtml, type RequestContext, type Route } from "./http";
+import { html, redirect } from "./responses";
 import { safeRedirect } from "./redirects";
 import type { Sessions } from "./sessions";
 import { DuplicateEmailError, type StoredUser } from "./store";
@@ -31,37 +33,42 @@ interface FormState {
   values?: { email?: string; name?: string };
 }
 
-export function signInPageRoutes(sessions: Sessions, users: Users): Route[] {
-  const render = (ctx: RequestContext, mode: Mode, redirectUrl: string, state: FormState = {}, status = 200) =>
-    sendHtml(ctx.res, status, page(mode, users.store.listUsers(), redirectUrl, state));
+export function signInPage(sessions: Sessions, users: Users): Hono {
+  const render = (
+    c: Context,
+    mode: Mode,
+    redirectUrl: string,
+    state: FormState = {},
+    status: ContentfulStatusCode = 200,
+  ) => html(c, page(mode, users.store.listUsers(), redirectUrl, state), status);
 
-  const finish = (ctx: RequestContext, userId: string, redirectUrl: string | undefined) => {
-    const { cookies } = sessions.signIn(ctx.req, userId);
-    redirect(ctx.res, safeRedirect(sessions.appOrigin, redirectUrl), cookies);
+  const finish = (c: Context, userId: string, redirectUrl: string | undefined) => {
+    const { cookies } = sessions.signIn(c, userId);
+    return redirect(c, safeRedirect(sessions.appOrigin, redirectUrl), cookies);
   };
 
-  const submit = async (ctx: RequestContext, mode: Mode) => {
-    const form = await readForm(ctx.req);
+  const submit = async (c: Context, mode: Mode) => {
+    const form = Object.fromEntries(new URLSearchParams(await c.req.text()));
     const redirectUrl = form.redirect_url ?? "";
     const parsed = formSchema.safeParse(form);
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-      return render(ctx, mode, redirectUrl, { errors, values: form }, 422);
+      return render(c, mode, redirectUrl, { errors, values: form }, 422);
     }
     const input = parsed.data;
     if (input.intent === "existing") {
       if (!users.store.getUser(input.user_id))
-        return render(ctx, mode, redirectUrl, { errors: { form: "Unknown user." } }, 422);
-      return finish(ctx, input.user_id, input.redirect_url);
+        return render(c, mode, redirectUrl, { errors: { form: "Unknown user." } }, 422);
+      return finish(c, input.user_id, input.redirect_url);
     }
     const [firstName = "", ...rest] = input.name.split(/\s+/);
     try {
       const { user } = users.create({ email: input.email, firstName, lastName: rest.join(" ") || null });
-      finish(ctx, user.id, input.redirect_url);
+      return finish(c, user.id, input.redirect_url);
     } catch (error) {
       if (!(error instanceof DuplicateEmailError)) throw error;
-      render(
-        ctx,
+      return render(
+        c,
         mode,
         redirectUrl,
         { errors: { email: "A user with this email already exists." }, values: form },
@@ -70,14 +77,12 @@ export function signInPageRoutes(sessions: Sessions, users: Users): Route[] {
     }
   };
 
-  return (["sign-in", "sign-up"] as const).flatMap((mode) => [
-    {
-      method: "GET",
-      path: new RegExp(`^/${mode}$`),
-      handle: (ctx: RequestContext) => render(ctx, mode, ctx.url.searchParams.get("redirect_url") ?? ""),
-    },
-    { method: "POST", path: new RegExp(`^/${mode}$`), handle: (ctx: RequestContext) => submit(ctx, mode) },
-  ]);
+  const app = new Hono();
+  for (const mode of ["sign-in", "sign-up"] as const) {
+    app.get(`/${mode}`, (c) => render(c, mode, c.req.query("redirect_url") ?? ""));
+    app.post(`/${mode}`, (c) => submit(c, mode));
+  }
+  return app;
 }
 
 function page(mode: Mode, users: StoredUser[], redirectUrl: string, { errors = {}, values = {} }: FormState): string {

@@ -1,12 +1,12 @@
 import { backendUserJSON } from "./resources";
 import type { ClerkStore, NewUser, StoredUser } from "./store";
-import type { UserEventType, WebhookDispatcher } from "./webhooks";
+import type { UserEventType, UserWebhooks } from "./webhooks";
 
 /** User changes that must also reach the app as webhooks, whoever triggers them. */
 export class Users {
   constructor(
     readonly store: ClerkStore,
-    readonly webhooks: WebhookDispatcher,
+    readonly webhooks: UserWebhooks,
     private readonly appOrigin: string,
   ) {}
 
@@ -16,7 +16,7 @@ export class Users {
       type === "user.deleted"
         ? { id: user.id, object: "user", deleted: true }
         : backendUserJSON(this.appOrigin, user as StoredUser);
-    return this.webhooks.send(type, data);
+    return this.webhooks.sendEvent(type, data);
   }
 
   create(input: NewUser) {
