@@ -1,9 +1,12 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate, secretKeyRequired, type ApiKeys } from "./auth";
+import type { HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { setTimeout as sleep } from "node:timers/promises";
+import { authenticate, secretKeyRequired, type ApiKeys, type Auth } from "./auth";
 import { expandObject } from "./expand";
 import type { Faults } from "./faults";
 import { parseFormBody } from "./form-body";
-import { CORS_HEADERS, readBody, send, sleep } from "./http-io";
 import type { IdempotencyStore, SavedResponse } from "./idempotency";
 import { parseParams } from "./params";
 import type { ApiRoute } from "./routes";
@@ -12,8 +15,8 @@ import { invalidRequest, StripeApiError, type StripeErrorBody } from "./stripe-e
 import { API_VERSION } from "./types";
 
 /**
- * The /v1 pipeline: injected faults, authentication, routing, idempotency, validation, then the handler.
- * Handlers run synchronously, so two requests with one idempotency key can never interleave.
+ * The /v1 API, mounted at /v1: injected faults, authentication, routing, idempotency, validation, then
+ * the handler. Handlers run synchronously, so two requests with one idempotency key can never interleave.
  */
 
 export interface ApiDeps {
@@ -25,18 +28,16 @@ export interface ApiDeps {
   log: (line: string) => void;
 }
 
-interface Answer {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
+export type ApiEnv = { Bindings: HttpBindings; Variables: { requestId: string; auth: Auth } };
+
+/** Answers are kept as text: an idempotent replay sends the first answer again. */
+function answer(c: Context, status: number, body: string, headers: Record<string, string> = {}) {
+  return c.body(body, status as ContentfulStatusCode, { "content-type": "application/json", ...headers });
 }
 
-const errorAnswer = (error: StripeApiError): Answer => ({
-  status: error.status,
-  body: JSON.stringify({ error: error.body }, null, 2),
-});
+const errorJson = (body: StripeErrorBody) => JSON.stringify({ error: body });
 
-function injectedFailure(status: number, shouldRetry: boolean | undefined): Answer {
+function injectedFailure(c: Context, status: number, shouldRetry: boolean | undefined): Response {
   const body: StripeErrorBody =
     status === 429
       ? { type: "invalid_request_error", code: "rate_limit", message: "Too many requests hit the API too quickly." }
@@ -49,96 +50,100 @@ function injectedFailure(status: number, shouldRetry: boolean | undefined): Answ
           }
         : { type: "api_error", message: "An unknown error occurred (injected by the Stripe emulator)." };
   const headers = shouldRetry === undefined ? undefined : { "stripe-should-retry": String(shouldRetry) };
-  return { ...errorAnswer(new StripeApiError(status, body)), headers };
+  return answer(c, status, errorJson(body), headers);
 }
 
-async function process(req: IncomingMessage, url: URL, requestId: string, deps: ApiDeps): Promise<Answer> {
-  const method = req.method ?? "GET";
-  const auth = authenticate(req.headers.authorization, deps.keys);
-  const route = deps.routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
-  if (!route) throw invalidRequest(`Unrecognized request URL (${method}: ${url.pathname}).`, { status: 404 });
+/**
+ * Plays the network in front of the API (dropped connections, latency, injected failures, so nothing is
+ * saved under an idempotency key), logs every answer and stamps it with Stripe's response headers.
+ */
+function network({ faults, log }: ApiDeps): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const requestId = newId("req");
+    c.set("requestId", requestId);
+    const line = `${c.req.method} ${c.req.path}`;
+    const drop = () => {
+      c.env.incoming.socket.destroy();
+      return RESPONSE_ALREADY_SENT;
+    };
+    if (faults.takeDrop("beforeProcessing")) {
+      log(`${line} -> connection dropped (fault)`);
+      return drop();
+    }
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const failure = faults.takeFailure();
+    if (failure) c.res = injectedFailure(c, failure.status, failure.shouldRetry);
+    else await next();
+    if (faults.takeDrop("afterProcessing")) {
+      log(`${line} -> ${c.res.status}, answer dropped (fault)`);
+      c.res = drop();
+      return;
+    }
+    const replayed = c.res.headers.has("idempotent-replayed");
+    log(`${line} -> ${c.res.status}${replayed ? " (replayed)" : ""}${failure ? " (fault)" : ""}`);
+    c.res.headers.set("request-id", requestId);
+    c.res.headers.set("stripe-version", c.req.header("stripe-version") ?? API_VERSION);
+  };
+}
+
+/** Runs one endpoint: key check, form decoding, idempotency, validation, the handler and `expand[]`. */
+async function runEndpoint(c: Context<ApiEnv>, route: ApiRoute, deps: ApiDeps): Promise<Response> {
+  const auth = c.get("auth");
   if (auth.kind === "publishable" && !route.publishable) throw secretKeyRequired();
-  const ids = route.pattern.exec(url.pathname)?.slice(1) ?? [];
-  const raw = parseFormBody(method === "GET" ? url.search.slice(1) : await readBody(req));
+  const method = c.req.method;
+  const raw = parseFormBody(method === "GET" ? new URL(c.req.url).search.slice(1) : await c.req.text());
 
   // Stripe only honours idempotency keys on POST.
-  const key = method === "POST" ? req.headers["idempotency-key"]?.toString() : undefined;
-  const endpoint = `${method} ${url.pathname}`;
+  const key = method === "POST" ? c.req.header("idempotency-key") : undefined;
+  const endpoint = `${method} ${c.req.path}`;
   if (key !== undefined) {
     if (key.length > 255)
       throw invalidRequest("Idempotency-Key must be at most 255 characters long.", { param: "Idempotency-Key" });
     const found = deps.idempotency.lookup(auth.key, key, endpoint, raw);
     if (found.kind === "replay") {
       const { response } = found;
-      return {
-        status: response.status,
-        body: response.body,
-        headers: { "idempotent-replayed": "true", "original-request": response.requestId, "idempotency-key": key },
-      };
+      return answer(c, response.status, response.body, {
+        "idempotent-replayed": "true",
+        "original-request": response.requestId,
+        "idempotency-key": key,
+      });
     }
     if (found.kind === "mismatch") {
       const message =
         found.reason === "endpoint"
           ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${found.firstEndpoint}' vs '${endpoint}'). Try using a key other than '${key}' if you meant to execute a different request.`
           : `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`;
-      return errorAnswer(new StripeApiError(400, { type: "idempotency_error", message }));
+      throw new StripeApiError(400, { type: "idempotency_error", message });
     }
   }
 
   // A request that fails validation never started executing, so Stripe does not save it under its key.
   const params = parseParams(route.params, raw) as { expand?: string[] };
-  let answer: Answer;
+  const requestId = c.get("requestId");
+  let saved: SavedResponse;
   try {
-    const object = route.handle({ auth, request: { id: requestId, idempotency_key: key ?? null } }, params, ids);
+    const object = route.handle(
+      { auth, request: { id: requestId, idempotency_key: key ?? null } },
+      params,
+      c.req.param("id") ?? "",
+    );
     const expanded =
       auth.kind === "secret" && params.expand?.length ? expandObject(deps.store, object, params.expand) : object;
-    answer = { status: 200, body: JSON.stringify(expanded, null, 2) };
+    saved = { status: 200, body: JSON.stringify(expanded), requestId };
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
-    answer = errorAnswer(error);
+    saved = { status: error.status, body: errorJson(error.body), requestId };
   }
-  if (key !== undefined) {
-    const saved: SavedResponse = { status: answer.status, body: answer.body, requestId };
-    deps.idempotency.save(auth.key, key, endpoint, raw, saved);
-    answer.headers = { "idempotency-key": key };
-  }
-  return answer;
+  if (key === undefined) return answer(c, saved.status, saved.body);
+  deps.idempotency.save(auth.key, key, endpoint, raw, saved);
+  return answer(c, saved.status, saved.body, { "idempotency-key": key });
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<void> {
-  const requestId = newId("req");
-  const line = `${req.method} ${url.pathname}`;
-  if (deps.faults.takeDrop("beforeProcessing")) {
-    deps.log(`${line} -> connection dropped (fault)`);
-    req.socket.destroy();
-    return;
-  }
-  if (deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
-  const failure = deps.faults.takeFailure();
-  let answer: Answer;
-  if (failure) {
-    answer = injectedFailure(failure.status, failure.shouldRetry);
-  } else {
-    try {
-      answer = await process(req, url, requestId, deps);
-    } catch (error) {
-      if (!(error instanceof StripeApiError)) throw error;
-      answer = errorAnswer(error);
-    }
-  }
-  if (deps.faults.takeDrop("afterProcessing")) {
-    deps.log(`${line} -> ${answer.status}, answer dropped (fault)`);
-    req.socket.destroy();
-    return;
-  }
-  deps.log(
-    `${line} -> ${answer.status}${answer.headers?.["idempotent-replayed"] ? " (replayed)" : ""}${failure ? " (fault)" : ""}`,
-  );
-  const version = req.headers["stripe-version"]?.toString() ?? API_VERSION;
-  send(res, answer.status, answer.body, {
-    ...CORS_HEADERS,
-    "request-id": requestId,
-    "stripe-version": version,
-    ...answer.headers,
+export function api(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>().use(network(deps)).use(async (c, next) => {
+    c.set("auth", authenticate(c.req.header("authorization"), deps.keys));
+    await next();
   });
+  for (const route of deps.routes) app.on(route.method, route.path, (c) => runEndpoint(c, route, deps));
+  return app;
 }

@@ -81,9 +81,9 @@ export function chargeRoutes(store: Store): ApiRoute[] {
   return [
     defineRoute({
       method: "GET",
-      pattern: /^\/v1\/charges\/([^/]+)$/,
+      path: "/charges/:id",
       params: z.strictObject({ expand: expand.optional() }),
-      handle(_ctx, _params, [id = ""]) {
+      handle(_ctx, _params, id) {
         const charge = store.charges.get(id);
         if (!charge) throw resourceMissing("charge", id);
         return charge;

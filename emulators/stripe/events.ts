@@ -5,7 +5,7 @@ import { defineRoute, type ApiContext, type ApiRoute } from "./routes";
 import { newId, nowSeconds, type Store } from "./store";
 import { resourceMissing } from "./stripe-errors";
 import { API_VERSION, type StripeEvent, type StripeObject } from "./types";
-import type { WebhookDispatcher } from "./webhook-delivery";
+import type { EventWebhooks } from "./webhook-delivery";
 
 /** Changes made from the "Dashboard" (the test API) have no API request behind them. */
 export const DASHBOARD_REQUEST: ApiContext["request"] = { id: null, idempotency_key: null };
@@ -14,7 +14,7 @@ export const DASHBOARD_REQUEST: ApiContext["request"] = { id: null, idempotency_
 export class EventLog {
   constructor(
     private readonly store: Store,
-    private readonly dispatcher: WebhookDispatcher,
+    private readonly dispatcher: EventWebhooks,
     private readonly faults: Faults,
   ) {}
 
@@ -41,9 +41,9 @@ export function eventRoutes(store: Store): ApiRoute[] {
   return [
     defineRoute({
       method: "GET",
-      pattern: /^\/v1\/events\/([^/]+)$/,
+      path: "/events/:id",
       params: z.strictObject({ expand: expand.optional() }),
-      handle(_ctx, _params, [id = ""]) {
+      handle(_ctx, _params, id) {
         const event = store.events.get(id);
         if (!event) throw resourceMissing("event", id);
         return event;

@@ -120,7 +120,7 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
   return [
     defineRoute({
       method: "POST",
-      pattern: /^\/v1\/payment_intents$/,
+      path: "/payment_intents",
       params: createParams,
       handle(ctx, input) {
         const stored = resolvePaymentMethod(store, input);
@@ -164,16 +164,16 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
     }),
     defineRoute({
       method: "GET",
-      pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+      path: "/payment_intents/:id",
       publishable: true,
       params: z.strictObject({ client_secret: z.string().optional(), expand: params.expand.optional() }),
-      handle: (ctx, input, [id = ""]) => viewFor(ctx)(findForCaller(ctx, id, input.client_secret)),
+      handle: (ctx, input, id) => viewFor(ctx)(findForCaller(ctx, id, input.client_secret)),
     }),
     defineRoute({
       method: "POST",
-      pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+      path: "/payment_intents/:id",
       params: updateParams,
-      handle(_ctx, input, [id = ""]) {
+      handle(_ctx, input, id) {
         const paymentIntent = find(id);
         const changesPayment =
           input.amount !== undefined || input.currency !== undefined || input.payment_method !== undefined;
@@ -197,10 +197,10 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
     }),
     defineRoute({
       method: "POST",
-      pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
+      path: "/payment_intents/:id/confirm",
       publishable: true,
       params: confirmParams,
-      handle(ctx, input, [id = ""]) {
+      handle(ctx, input, id) {
         const paymentIntent = findForCaller(ctx, id, input.client_secret);
         if (input.receipt_email !== undefined) paymentIntent.receipt_email = input.receipt_email;
         const stored = resolvePaymentMethod(store, input);
@@ -209,12 +209,12 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
     }),
     defineRoute({
       method: "POST",
-      pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      path: "/payment_intents/:id/cancel",
       params: z.strictObject({
         cancellation_reason: z.enum(["duplicate", "fraudulent", "requested_by_customer", "abandoned"]).optional(),
         expand: params.expand.optional(),
       }),
-      handle: (ctx, input, [id = ""]) => cancel(deps, find(id), input.cancellation_reason, ctx.request, viewFor(ctx)),
+      handle: (ctx, input, id) => cancel(deps, find(id), input.cancellation_reason, ctx.request, viewFor(ctx)),
     }),
   ];
 }

@@ -79,15 +79,15 @@ export function refundRoutes(deps: FlowDeps): ApiRoute[] {
   return [
     defineRoute({
       method: "POST",
-      pattern: /^\/v1\/refunds$/,
+      path: "/refunds",
       params: refundParams,
       handle: (ctx, input) => createRefund(deps, input, ctx.request),
     }),
     defineRoute({
       method: "GET",
-      pattern: /^\/v1\/refunds\/([^/]+)$/,
+      path: "/refunds/:id",
       params: z.strictObject({ expand: params.expand.optional() }),
-      handle(_ctx, _input, [id = ""]) {
+      handle(_ctx, _input, id) {
         const refund = deps.store.refunds.get(id);
         if (!refund) throw resourceMissing("refund", id);
         return refund;

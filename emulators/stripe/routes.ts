@@ -11,25 +11,25 @@ export interface ApiContext {
 
 export interface ApiRoute {
   method: "GET" | "POST";
-  /** Matched against the path; capture groups are passed to the handler as `ids`. */
-  pattern: RegExp;
+  /** A hono path under /v1; its `:id`, if any, is passed to the handler. */
+  path: string;
   /** Whether Stripe.js may call it with the publishable key (the handler then checks the client secret). */
   publishable: boolean;
   params: z.ZodType;
-  handle(ctx: ApiContext, params: unknown, ids: string[]): ApiObject;
+  handle(ctx: ApiContext, params: unknown, id: string): ApiObject;
 }
 
 /** Keeps each handler's params typed by its own schema. */
 export function defineRoute<S extends z.ZodType>(route: {
   method: ApiRoute["method"];
-  pattern: RegExp;
+  path: string;
   publishable?: boolean;
   params: S;
-  handle(ctx: ApiContext, params: z.output<S>, ids: string[]): ApiObject;
+  handle(ctx: ApiContext, params: z.output<S>, id: string): ApiObject;
 }): ApiRoute {
   return {
     ...route,
     publishable: route.publishable ?? false,
-    handle: (ctx, params, ids) => route.handle(ctx, params as z.output<S>, ids),
+    handle: (ctx, params, id) => route.handle(ctx, params as z.output<S>, id),
   };
 }

@@ -1,18 +1,25 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleApi } from "./api";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { prettyJSON } from "hono/pretty-json";
+import { onError } from "../shared/json-errors";
+import { closeServer, nodeServer } from "../shared/node-server";
+import { limitBody } from "../shared/request-input";
+import { retryPolicy, type RetryPolicy } from "../shared/webhook-sender";
+import { api, type ApiEnv } from "./api";
 import type { ApiKeys } from "./auth";
 import { chargeRoutes } from "./charges";
 import { EventLog, eventRoutes } from "./events";
 import { Faults } from "./faults";
-import { BodyTooLargeError, CORS_HEADERS, sendJson } from "./http-io";
 import { IdempotencyStore } from "./idempotency";
 import { paymentIntentRoutes } from "./payment-intents";
 import { refundRoutes } from "./refunds";
 import { Store } from "./store";
+import { StripeApiError } from "./stripe-errors";
 import { STRIPE_JS_PATHS, stripeJsSource } from "./stripe-js";
-import { createTestApi } from "./test-api";
-import { WebhookDispatcher, type RetryPolicy } from "./webhook-delivery";
+import { testApi } from "./test-api";
+import { EventWebhooks } from "./webhook-delivery";
 
 export interface StripeEmulatorOptions extends ApiKeys {
   /** The app's origin; events are POSTed to `${appUrl}${webhookPath}`. */
@@ -27,7 +34,7 @@ export interface StripeEmulator {
   server: Server;
   store: Store;
   faults: Faults;
-  webhooks: WebhookDispatcher;
+  webhooks: EventWebhooks;
   /** Forgets all objects, events, deliveries, idempotency keys and faults; keys and secrets stay. */
   reset(): void;
   /** The http://127.0.0.1:<port> origin once listening. */
@@ -36,6 +43,19 @@ export interface StripeEmulator {
 }
 
 const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 2_000, maxAttempts: 8, timeoutMs: 10_000 };
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Stripe.js calls the API from the app's pages, another origin; Stripe answers any origin, since those
+ * calls carry only a publishable key.
+ */
+const stripeCors = cors({
+  origin: "*",
+  allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+  allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Stripe-Version", "Stripe-Account"],
+  exposeHeaders: ["Request-Id", "Idempotent-Replayed", "Original-Request", "Stripe-Version"],
+  maxAge: 300,
+});
 
 /** Builds the emulator without listening, so tests can start it on port 0 in-process. */
 export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmulator {
@@ -43,10 +63,10 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   const store = new Store();
   const faults = new Faults();
   const idempotency = new IdempotencyStore();
-  const webhooks = new WebhookDispatcher({
+  const webhooks = new EventWebhooks({
     url: new URL(options.webhookPath ?? "/api/webhooks/stripe", options.appUrl).toString(),
     secret: options.webhookSecret,
-    retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.webhookRetry },
+    retryPolicy: retryPolicy(DEFAULT_RETRY_POLICY, options.webhookRetry),
     onDelivered: (eventId) => {
       const event = store.events.get(eventId);
       if (event) event.pending_webhooks = 0;
@@ -63,49 +83,45 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     idempotency.clear();
     webhooks.reset();
   };
-  const handleTestApi = createTestApi({ ...flow, faults, webhooks, reset });
   const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestUrl = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = requestUrl.pathname;
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, CORS_HEADERS).end();
-    } else if (req.method === "GET" && STRIPE_JS_PATHS.has(path)) {
-      res.writeHead(200, {
-        ...CORS_HEADERS,
-        "content-type": "text/javascript; charset=utf-8",
-        "cache-control": "no-store",
-      });
-      res.end(stripeJsSource(req.headers.host, url()));
-    } else if (path.startsWith("/__test/")) {
-      await handleTestApi(req, res, requestUrl);
-    } else if (path.startsWith("/v1/")) {
-      await handleApi(req, res, requestUrl, { routes, keys: options, faults, idempotency, store, log });
-    } else {
-      sendJson(res, 404, {
-        error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path}).` },
-      });
-    }
-  }
-
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (res.headersSent) return res.destroy();
-      if (error instanceof BodyTooLargeError)
-        return sendJson(res, 413, { error: { type: "invalid_request_error", message: error.message } });
-      log(
-        `internal error on ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.stack : String(error)}`,
-      );
-      sendJson(
-        res,
-        500,
+  // Stripe's API answers pretty-printed JSON; so does this emulator, its test API included.
+  const app = new Hono<ApiEnv>().use(prettyJSON({ force: true }));
+  app.use(limitBody(MAX_BODY_BYTES, { error: { type: "invalid_request_error", message: "request body too large" } }));
+  app.on("GET", STRIPE_JS_PATHS, stripeCors, (c) =>
+    c.body(stripeJsSource(c.req.header("host"), url()), 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-store",
+    }),
+  );
+  app.use("/v1/*", stripeCors);
+  app.route("/v1", api({ routes, keys: options, faults, idempotency, store, log }));
+  app.route("/__test", testApi({ ...flow, faults, webhooks, reset }));
+  app.notFound((c) =>
+    c.req.path.startsWith("/__test/")
+      ? c.json({ error: { message: `No test route ${c.req.method} ${c.req.path}` } }, 404)
+      : c.json(
+          {
+            error: {
+              type: "invalid_request_error",
+              message: `Unrecognized request URL (${c.req.method}: ${c.req.path}).`,
+            },
+          },
+          404,
+        ),
+  );
+  app.onError(
+    onError((error, c) => {
+      if (error instanceof StripeApiError) return c.json({ error: error.body }, error.status);
+      log(`internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
+      return c.json(
         { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } },
-        CORS_HEADERS,
+        500,
       );
-    });
-  });
+    }),
+  );
 
+  const server = nodeServer(app);
   return {
     server,
     store,
@@ -113,11 +129,9 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     webhooks,
     reset,
     url,
-    close: () =>
-      new Promise((resolve, reject) => {
-        webhooks.reset();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      webhooks.reset();
+      return closeServer(server);
+    },
   };
 }

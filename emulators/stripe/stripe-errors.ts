@@ -1,3 +1,4 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type { PaymentError, PaymentIntent } from "./types";
 
@@ -16,7 +17,7 @@ export interface StripeErrorBody {
 
 export class StripeApiError extends Error {
   constructor(
-    readonly status: number,
+    readonly status: ContentfulStatusCode,
     readonly body: StripeErrorBody,
   ) {
     super(body.message);
@@ -27,7 +28,7 @@ const docUrl = (code: string) => `https://stripe.com/docs/error-codes/${code.rep
 
 export function invalidRequest(
   message: string,
-  options: { code?: string; param?: string; status?: number } = {},
+  options: { code?: string; param?: string; status?: ContentfulStatusCode } = {},
 ): StripeApiError {
   const { code, param, status = 400 } = options;
   return new StripeApiError(status, {

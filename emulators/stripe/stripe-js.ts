@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 const source = readFileSync(new URL("./stripe-js.browser.js", import.meta.url), "utf8");
 
 /** js.stripe.com's own paths, so a Playwright route can map the real URL onto the emulator unchanged. */
-export const STRIPE_JS_PATHS = new Set(["/v3", "/v3/", "/v3/stripe.js", "/endive/stripe.js"]);
+export const STRIPE_JS_PATHS = ["/v3", "/v3/", "/v3/stripe.js", "/endive/stripe.js"];
 
 export function stripeJsSource(host: string | undefined, fallbackOrigin: string): string {
   // Only a plain host[:port] may be echoed into the script.

@@ -1,12 +1,12 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { Hono } from "hono";
 import { z } from "zod";
+import { jsonError } from "../shared/json-errors";
+import { readJson, type InputErrors } from "../shared/request-input";
 import { DASHBOARD_REQUEST } from "./events";
 import { faultsInput, type Faults } from "./faults";
-import { readBody, sendJson } from "./http-io";
 import { settle, type FlowDeps } from "./payment-flow";
 import { createRefund } from "./refunds";
-import { StripeApiError } from "./stripe-errors";
-import type { WebhookDispatcher } from "./webhook-delivery";
+import type { Delivery, EventWebhooks } from "./webhook-delivery";
 
 /**
  * Controls for tests under /__test/ (JSON in, JSON out). Not part of Stripe's API: they play the
@@ -15,7 +15,7 @@ import type { WebhookDispatcher } from "./webhook-delivery";
 
 export interface TestApiDeps extends FlowDeps {
   faults: Faults;
-  webhooks: WebhookDispatcher;
+  webhooks: EventWebhooks;
   reset: () => void;
 }
 
@@ -37,140 +37,76 @@ const retryPolicyInput = z.strictObject({
   timeoutMs: z.int().min(1).max(120_000).optional(),
 });
 
-type Handler = (input: { body: unknown; query: URLSearchParams; id: string }) => unknown;
+/** The test API's own error shape (refusals from the payment logic keep Stripe's). */
+const badRequest = (message: string) => jsonError(400, { error: { message } });
+const INPUT_ERRORS: InputErrors = {
+  invalidJson: { error: { message: "Body is not valid JSON." } },
+  invalidInput: (error) => ({ error: { message: z.prettifyError(error) } }),
+};
 
-interface TestRoute {
-  method: string;
-  pattern: RegExp;
-  handle: Handler;
-}
-
-class BadRequest extends Error {}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new BadRequest(z.prettifyError(result.error));
-  return result.data;
-}
-
-function testRoutes(deps: TestApiDeps): TestRoute[] {
+/** Mounted at /__test. */
+export function testApi(deps: TestApiDeps): Hono {
   const findPaymentIntent = (id: string) => {
     const paymentIntent = deps.store.paymentIntents.get(id);
-    if (!paymentIntent) throw new BadRequest(`No such payment_intent: '${id}'`);
+    if (!paymentIntent) throw badRequest(`No such payment_intent: '${id}'`);
     return paymentIntent;
   };
-  return [
-    {
-      method: "GET",
-      pattern: /^\/__test\/payment_intents$/,
-      handle: () => ({ data: [...deps.store.paymentIntents.values()] }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/payment_intents\/([^/]+)\/settle$/,
-      handle: ({ body, id }) => settle(deps, findPaymentIntent(id), parse(settleInput, body).result, DASHBOARD_REQUEST),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/refunds$/,
-      handle: ({ body }) => {
-        const { paymentIntent, ...rest } = parse(refundInput, body);
-        return createRefund(deps, { payment_intent: paymentIntent, ...rest }, DASHBOARD_REQUEST);
-      },
-    },
-    {
-      method: "GET",
-      pattern: /^\/__test\/events$/,
-      handle: ({ query }) => ({
-        data: [...deps.store.events.values()].filter((event) => !query.get("type") || event.type === query.get("type")),
-      }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/events\/([^/]+)\/resend$/,
-      handle: ({ body, id }) => {
-        parse(empty, body);
-        const event = deps.store.events.get(id);
-        if (!event) throw new BadRequest(`No such event: '${id}'`);
-        deps.webhooks.enqueue(event);
-        return { resent: id };
-      },
-    },
-    { method: "GET", pattern: /^\/__test\/faults$/, handle: () => deps.faults.snapshot() },
-    {
-      method: "POST",
-      pattern: /^\/__test\/faults$/,
-      handle: ({ body }) => deps.faults.apply(parse(faultsInput, body)),
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/__test\/faults$/,
-      handle: () => {
-        deps.faults.clear();
-        return deps.faults.snapshot();
-      },
-    },
-    {
-      method: "GET",
-      pattern: /^\/__test\/webhooks\/deliveries$/,
-      handle: ({ query }) => ({
-        data: deps.webhooks.list({
-          eventId: query.get("eventId") ?? undefined,
-          eventType: query.get("eventType") ?? undefined,
-        }),
-      }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/webhooks\/hold$/,
-      handle: ({ body }) => {
-        parse(empty, body);
-        deps.webhooks.hold();
-        return { holding: true };
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/webhooks\/release$/,
-      handle: async ({ body }) => ({ data: await deps.webhooks.release(parse(releaseInput, body)) }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/webhooks\/retry-policy$/,
-      handle: ({ body }) => deps.webhooks.setRetryPolicy(parse(retryPolicyInput, body)),
-    },
-    {
-      method: "POST",
-      pattern: /^\/__test\/reset$/,
-      handle: ({ body }) => {
-        parse(empty, body);
-        deps.reset();
-        return { reset: true };
-      },
-    },
-  ];
-}
-
-export function createTestApi(deps: TestApiDeps) {
-  const routes = testRoutes(deps);
-  return async function handleTestApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const route = routes.find((candidate) => candidate.method === req.method && candidate.pattern.test(url.pathname));
-    if (!route) return sendJson(res, 404, { error: { message: `No test route ${req.method} ${url.pathname}` } });
-    try {
-      const text = await readBody(req);
-      let body: unknown = {};
-      try {
-        if (text.trim()) body = JSON.parse(text);
-      } catch {
-        throw new BadRequest("Body is not valid JSON.");
-      }
-      const id = route.pattern.exec(url.pathname)?.[1] ?? "";
-      sendJson(res, 200, await route.handle({ body, query: url.searchParams, id }));
-    } catch (error) {
-      if (error instanceof BadRequest) return sendJson(res, 400, { error: { message: error.message } });
-      // Refusals from the payment logic keep Stripe's error shape.
-      if (error instanceof StripeApiError) return sendJson(res, error.status, { error: error.body });
-      throw error;
-    }
-  };
+  return new Hono()
+    .get("/payment_intents", (c) => c.json({ data: [...deps.store.paymentIntents.values()] }))
+    .post("/payment_intents/:id/settle", async (c) => {
+      const { result } = await readJson(c, settleInput, INPUT_ERRORS);
+      return c.json(settle(deps, findPaymentIntent(c.req.param("id")), result, DASHBOARD_REQUEST));
+    })
+    .post("/refunds", async (c) => {
+      const { paymentIntent, ...rest } = await readJson(c, refundInput, INPUT_ERRORS);
+      return c.json(createRefund(deps, { payment_intent: paymentIntent, ...rest }, DASHBOARD_REQUEST));
+    })
+    .get("/events", (c) => {
+      const type = c.req.query("type");
+      return c.json({ data: [...deps.store.events.values()].filter((event) => !type || event.type === type) });
+    })
+    .post("/events/:id/resend", async (c) => {
+      await readJson(c, empty, INPUT_ERRORS);
+      const id = c.req.param("id");
+      const event = deps.store.events.get(id);
+      if (!event) throw badRequest(`No such event: '${id}'`);
+      deps.webhooks.enqueue(event);
+      return c.json({ resent: id });
+    })
+    .get("/faults", (c) => c.json(deps.faults.snapshot()))
+    .post("/faults", async (c) => c.json(deps.faults.apply(await readJson(c, faultsInput, INPUT_ERRORS))))
+    .delete("/faults", (c) => {
+      deps.faults.clear();
+      return c.json(deps.faults.snapshot());
+    })
+    .get("/webhooks/deliveries", (c) => {
+      const { eventId, eventType } = c.req.query();
+      const data = deps.webhooks.list(
+        (delivery) => (!eventId || delivery.eventId === eventId) && (!eventType || delivery.eventType === eventType),
+      );
+      return c.json({ data });
+    })
+    .post("/webhooks/hold", async (c) => {
+      await readJson(c, empty, INPUT_ERRORS);
+      deps.webhooks.hold();
+      return c.json({ holding: true });
+    })
+    .post("/webhooks/release", async (c) => {
+      const { eventIds, order, keepHolding } = await readJson(c, releaseInput, INPUT_ERRORS);
+      const choose = (held: Delivery[]) =>
+        eventIds
+          ? eventIds.flatMap((id) => held.filter((delivery) => delivery.eventId === id))
+          : order === "reversed"
+            ? held.reverse()
+            : held;
+      return c.json({ data: await deps.webhooks.release(choose, keepHolding) });
+    })
+    .post("/webhooks/retry-policy", async (c) =>
+      c.json(deps.webhooks.setRetryPolicy(await readJson(c, retryPolicyInput, INPUT_ERRORS))),
+    )
+    .post("/reset", async (c) => {
+      await readJson(c, empty, INPUT_ERRORS);
+      deps.reset();
+      return c.json({ reset: true });
+    });
 }
