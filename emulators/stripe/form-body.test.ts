@@ -20,4 +20,10 @@ describe("parseFormBody", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(parsed)).toEqual(["__proto__", "metadata"]);
   });
+
+  it("keeps the last of repeated keys and nests Stripe.js's card params", () => {
+    expect(
+      parseFormBody("currency=usd&currency=eur&payment_method_data[type]=card&payment_method_data[card][number]=4242"),
+    ).toEqual({ currency: "eur", payment_method_data: { type: "card", card: { number: "4242" } } });
+  });
 });
