@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closeServer } from "../shared/node-server";
 import { serveUntilStopped } from "../shared/serve";
 import { createSentryEmulator } from "./server";
 import { loadOrCreatePublicKey, PROJECT_ID } from "./setup";
@@ -34,8 +35,4 @@ const { server } = createSentryEmulator({
   appUrl: env.APP_URL,
 });
 
-serveUntilStopped("sentry", server, env.EMULATOR_PORT, async () => {
-  // Browsers hold keep-alive connections open; without this, close() would wait for them.
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+serveUntilStopped("sentry", server, env.EMULATOR_PORT, () => closeServer(server));

@@ -1,5 +1,6 @@
+import { Hono } from "hono";
 import { z } from "zod";
-import type { JsonResponse } from "./responses";
+import { parseInput } from "../shared/request-input";
 import type { TelemetryRecord, TelemetryStore } from "./store";
 
 /**
@@ -15,44 +16,26 @@ export const traceIdSchema = z
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 const eventsQuerySchema = z.object({ trace_id: traceIdSchema.optional() });
 
-/** Answers the query routes; undefined means the route is not one of them. */
-export function queryApi(method: string, url: URL, store: TelemetryStore): JsonResponse | undefined {
-  const { pathname } = url;
-  const query = Object.fromEntries(url.searchParams);
-
-  if (method === "GET" && pathname === "/api/traces") {
-    const parsed = listQuerySchema.safeParse(query);
-    if (!parsed.success) return badRequest(parsed.error);
-    return { status: 200, body: { traces: store.traces(parsed.data.limit) } };
-  }
-
-  const traceMatch = /^\/api\/traces\/([^/]+)$/.exec(pathname);
-  if (method === "GET" && traceMatch) {
-    const traceId = traceIdSchema.safeParse(traceMatch[1]);
-    if (!traceId.success) return badRequest(traceId.error);
-    // An unknown trace is an empty one, not a 404: tests poll here until the SDK has flushed.
-    return {
-      status: 200,
-      body: { traceId: traceId.data, items: store.trace(traceId.data).map((record) => toJson(record)) },
-    };
-  }
-
-  if (method === "GET" && pathname === "/api/events") {
-    const parsed = eventsQuerySchema.safeParse(query);
-    if (!parsed.success) return badRequest(parsed.error);
-    return { status: 200, body: { events: store.errors(parsed.data.trace_id).map((record) => toJson(record, true)) } };
-  }
-
-  if (method === "GET" && pathname === "/api/stats") {
-    return { status: 200, body: { itemsReceivedByType: store.itemCountsByType() } };
-  }
-
-  if (method === "DELETE" && pathname === "/api/store") {
-    store.reset();
-    return { status: 204 };
-  }
-
-  return undefined;
+export function queryApi(store: TelemetryStore): Hono {
+  return new Hono()
+    .get("/api/traces", (c) => {
+      const { limit } = parseInput(listQuerySchema, c.req.query());
+      return c.json({ traces: store.traces(limit) });
+    })
+    .get("/api/traces/:traceId", (c) => {
+      const traceId = parseInput(traceIdSchema, c.req.param("traceId"));
+      // An unknown trace is an empty one, not a 404: tests poll here until the SDK has flushed.
+      return c.json({ traceId, items: store.trace(traceId).map((record) => toJson(record)) });
+    })
+    .get("/api/events", (c) => {
+      const { trace_id: traceId } = parseInput(eventsQuerySchema, c.req.query());
+      return c.json({ events: store.errors(traceId).map((record) => toJson(record, true)) });
+    })
+    .get("/api/stats", (c) => c.json({ itemsReceivedByType: store.itemCountsByType() }))
+    .delete("/api/store", (c) => {
+      store.reset();
+      return c.body(null, 204);
+    });
 }
 
 export function durationMs(record: TelemetryRecord): number | undefined {
@@ -73,8 +56,4 @@ function toJson(record: TelemetryRecord, withEvent = false) {
       ...(withEvent && { event: error.event }),
     }),
   };
-}
-
-function badRequest(error: z.ZodError): JsonResponse {
-  return { status: 400, body: { error: "invalid request", issues: z.flattenError(error) } };
 }

@@ -1,7 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Server } from "node:http";
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { onError } from "../shared/json-errors";
+import { nodeServer } from "../shared/node-server";
 import { ingest } from "./ingest";
 import { queryApi, traceIdSchema } from "./query-api";
-import { sendHtml, sendJson, setCorsHeaders } from "./responses";
 import { TelemetryStore } from "./store";
 import { errorPage, traceListPage, tracePage } from "./trace-page";
 
@@ -21,57 +25,61 @@ export interface SentryEmulator {
   store: TelemetryStore;
 }
 
-const INGEST_ROUTE = /^\/api\/(\d+)\/(envelope|store)\/?$/;
-const TRACE_PAGE_ROUTE = /^\/traces\/([^/]+)$/;
+/** Payload text is escaped by the pages, and the policy forbids scripts should anything slip through. */
+function html(c: Context, status: ContentfulStatusCode, markup: string): Response {
+  return c.body(markup, status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    "x-content-type-options": "nosniff",
+  });
+}
 
 /** Builds the emulator without listening, so tests can start it in-process on port 0. */
 export function createSentryEmulator(options: SentryEmulatorOptions): SentryEmulator {
   const store = new TelemetryStore(options.maxRecords);
-  const ingestOptions = { store, publicKey: options.publicKey, projectId: options.projectId ?? "1" };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      // Name only: an error message could quote payload content, which may be personal data.
-      console.error(
-        `sentry emulator: ${request.method} ${request.url?.split("?")[0]} failed (${error instanceof Error ? error.name : "unknown error"})`,
-      );
-      if (!response.headersSent) sendJson(response, { status: 500, body: { detail: "internal error" } });
-      else response.destroy();
-    });
-  });
+  const app = new Hono()
+    // The browser SDK posts envelopes cross-origin from the app's pages, so every answer carries CORS
+    // headers for the caller's Origin. The allowed headers match Relay's list, which covers what the SDK
+    // and its trace propagation send.
+    .use(
+      cors({
+        origin: (origin) => origin || "*",
+        allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+        allowHeaders: [
+          "content-type",
+          "content-encoding",
+          "x-sentry-auth",
+          "authorization",
+          "sentry-trace",
+          "baggage",
+          "traceparent",
+          "accept",
+          "origin",
+          "x-requested-with",
+        ],
+        exposeHeaders: ["x-sentry-error", "x-sentry-rate-limits", "retry-after"],
+        maxAge: 3600,
+      }),
+    )
+    .route("/", ingest({ store, publicKey: options.publicKey, projectId: options.projectId ?? "1" }))
+    .route("/", queryApi(store))
+    .get("/", (c) => html(c, 200, traceListPage(store.traces(200), options.appUrl)))
+    .get("/traces/:traceId", (c) => {
+      const traceId = traceIdSchema.safeParse(c.req.param("traceId"));
+      if (!traceId.success) return html(c, 400, errorPage("Trace ids are 32 hex characters."));
+      return html(c, 200, tracePage(traceId.data, store.trace(traceId.data)));
+    })
+    .notFound((c) => c.json({ detail: "not found" }, 404))
+    .onError(
+      onError((error, c) => {
+        // Name only: an error message could quote payload content, which may be personal data.
+        console.error(
+          `sentry emulator: ${c.req.method} ${c.req.path} failed (${error instanceof Error ? error.name : "unknown error"})`,
+        );
+        return c.json({ detail: "internal error" }, 500);
+      }),
+    );
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    setCorsHeaders(request, response);
-    const method = request.method ?? "GET";
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-
-    if (method === "OPTIONS") return sendJson(response, { status: 204 });
-
-    const ingestMatch = INGEST_ROUTE.exec(url.pathname);
-    if (ingestMatch) {
-      if (method !== "POST") return sendJson(response, { status: 405, body: { detail: "method not allowed" } });
-      const [, projectId = "", endpoint] = ingestMatch;
-      return sendJson(
-        response,
-        await ingest(request, url, projectId, endpoint === "store" ? "store" : "envelope", ingestOptions),
-      );
-    }
-
-    const apiResponse = queryApi(method, url, store);
-    if (apiResponse) return sendJson(response, apiResponse);
-
-    if (method === "GET" && url.pathname === "/") {
-      return sendHtml(response, 200, traceListPage(store.traces(200), options.appUrl));
-    }
-    const pageMatch = TRACE_PAGE_ROUTE.exec(url.pathname);
-    if (method === "GET" && pageMatch) {
-      const traceId = traceIdSchema.safeParse(pageMatch[1]);
-      if (!traceId.success) return sendHtml(response, 400, errorPage("Trace ids are 32 hex characters."));
-      return sendHtml(response, 200, tracePage(traceId.data, store.trace(traceId.data)));
-    }
-
-    sendJson(response, { status: 404, body: { detail: "not found" } });
-  }
-
-  return { server, store };
+  return { server: nodeServer(app), store };
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { closeServer } from "../shared/node-server";
 import { createSentryEmulator, type SentryEmulator } from "./server";
 
 /** Shared by the emulator's tests: a server on port 0 and an envelope writer. */
@@ -20,11 +21,7 @@ export async function startEmulator(): Promise<RunningEmulator> {
     ...emulator,
     baseUrl,
     ingestUrl: `${baseUrl}/api/1/envelope/?sentry_version=7&sentry_key=${PUBLIC_KEY}`,
-    close: () =>
-      new Promise((resolve) => {
-        emulator.server.closeAllConnections();
-        emulator.server.close(() => resolve());
-      }),
+    close: () => closeServer(emulator.server),
   };
 }
 
