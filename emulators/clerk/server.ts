@@ -82,6 +82,7 @@ export function createClerkEmulator(options: ClerkEmulatorOptions): ClerkEmulato
   const users = new Users(store, webhooks, appOrigin);
 
   const app = new Hono();
+  app.use(noStoreByDefault);
   app.use(limitBody(MAX_BODY_BYTES, { error: "body too large" }));
   // clerk-js sends DELETE and PATCH as POST with `?_method=`; the rewritten request goes through the app again.
   app.post("*", methodOverride({ app, query: "_method" }));
@@ -95,7 +96,6 @@ export function createClerkEmulator(options: ClerkEmulatorOptions): ClerkEmulato
       maxAge: 600,
     }),
   );
-  app.use(noStoreByDefault);
   app.use("/__test/*", directCallsOnly);
   app.route("/__test", testApi(sessions, users));
   app.route("/", frontendApi(sessions));
