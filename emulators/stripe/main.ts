@@ -36,9 +36,10 @@ const emulator = createStripeEmulator({
   secretKey: env.STRIPE_SECRET_KEY ?? stored.secretKey,
   publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? stored.publishableKey,
   webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? stored.webhookSecret,
+  // Unset variables keep the emulator's defaults.
   webhookRetry: {
-    ...(env.STRIPE_EMULATOR_WEBHOOK_BASE_DELAY_MS && { baseDelayMs: env.STRIPE_EMULATOR_WEBHOOK_BASE_DELAY_MS }),
-    ...(env.STRIPE_EMULATOR_WEBHOOK_MAX_ATTEMPTS && { maxAttempts: env.STRIPE_EMULATOR_WEBHOOK_MAX_ATTEMPTS }),
+    baseDelayMs: env.STRIPE_EMULATOR_WEBHOOK_BASE_DELAY_MS,
+    maxAttempts: env.STRIPE_EMULATOR_WEBHOOK_MAX_ATTEMPTS,
   },
   log: (line) => console.log(`[stripe] ${line}`),
 });
