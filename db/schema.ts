@@ -35,6 +35,8 @@ export const users = pgTable("users", {
   email: text("email"),
   name: text("name"),
   plan: planEnum("plan").notNull().default("free"),
+  /** Clerk's `updated_at` of the profile stored here, so an older user.updated delivery is not applied. */
+  clerkUpdatedAt: timestamp("clerk_updated_at", { withTimezone: true }),
   ...timestamps,
 });
 
@@ -85,6 +87,9 @@ export const clerkEvents = pgTable(
   (table) => [index("clerk_events_user_idx").on(table.userId, table.type)],
 );
 
+/** A dispute on the order's charge: open suspends Pro, lost revokes it, won restores it. */
+export const disputeStatusEnum = pgEnum("dispute_status", ["open", "lost", "won"]);
+
 export const orderStatusEnum = pgEnum("order_status", [
   "requires_payment",
   "processing",
@@ -105,15 +110,21 @@ export const orders = pgTable(
     amount: integer("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     status: orderStatusEnum("status").notNull().default("requires_payment"),
+    /** Refunded so far, in minor units; Pro stays unless the whole amount is refunded. */
+    amountRefunded: integer("amount_refunded").notNull().default(0),
+    disputeStatus: disputeStatusEnum("dispute_status"),
+    /** When the stored state was read from Stripe: among unfinished states, a later read wins. */
+    stripeReadAt: timestamp("stripe_read_at", { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
     index("orders_user_idx").on(table.userId, table.createdAt.desc()),
-    // At most one open order per user, so concurrent "Buy Pro" clicks reuse it instead of racing. A
-    // declined card leaves the PaymentIntent payable, so a failed order stays open for another try.
-    uniqueIndex("orders_one_open_per_user_idx")
+    // At most one unfinished order per user, so concurrent "Buy Pro" clicks reuse it instead of racing,
+    // and a processing payment blocks a second charge. A declined card leaves the PaymentIntent payable,
+    // so a failed order stays open for another try.
+    uniqueIndex("orders_one_unfinished_per_user_idx")
       .on(table.userId)
-      .where(sql`${table.status} in ('requires_payment', 'failed')`),
+      .where(sql`${table.status} in ('requires_payment', 'failed', 'processing')`),
     check("orders_amount_positive", sql`${table.amount} > 0`),
   ],
 );
@@ -139,3 +150,4 @@ export const stripeEvents = pgTable(
 
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];
+export type DisputeStatus = (typeof disputeStatusEnum.enumValues)[number];

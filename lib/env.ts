@@ -55,6 +55,10 @@ export const env = createEnv({
     DATABASE_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
     DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(5_000),
     DATABASE_SLOW_QUERY_MS: positiveInt(200),
+    /** How long a statement may wait for a row or table lock before it fails. */
+    DATABASE_LOCK_TIMEOUT_MS: positiveInt(2_000),
+    /** A connection idle inside a transaction this long is closed by PostgreSQL, releasing its locks. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
     /** Open (not completed) tasks a Free account may have; Pro has no limit. */
@@ -78,6 +82,10 @@ export const env = createEnv({
     STRIPE_BREAKER_THRESHOLD: positiveInt(5),
     /** How long an open breaker fails fast before letting one probe call through. */
     STRIPE_BREAKER_HALF_OPEN_MS: positiveInt(15_000),
+    /** How long the billing page waits for Stripe on a customer's return before it shows "confirming". */
+    BILLING_SYNC_BUDGET_MS: positiveInt(2_000),
+    /** How long a webhook delivery waits for Stripe before answering 503, well inside Stripe's timeout. */
+    WEBHOOK_SYNC_BUDGET_MS: positiveInt(10_000),
 
     /** Bearer token that GET /api/metrics requires. */
     METRICS_TOKEN: z.string().min(16, "expected a random token of at least 16 characters"),

@@ -10,6 +10,8 @@ const userData = z.object({
   last_name: z.string().nullish(),
   primary_email_address_id: z.string().nullish(),
   email_addresses: z.array(emailAddress).default([]),
+  /** Milliseconds since the epoch: orders the versions of a profile. */
+  updated_at: z.number().int().nonnegative(),
 });
 
 /** The verified payload is still outside input: check the fields we use before acting on them. */
@@ -27,5 +29,5 @@ export function profileFromClerkUser(user: z.infer<typeof userData>): UserProfil
   const primary =
     user.email_addresses.find((address) => address.id === user.primary_email_address_id) ?? user.email_addresses[0];
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-  return { email: primary?.email_address ?? null, name: name || null };
+  return { email: primary?.email_address ?? null, name: name || null, updatedAt: new Date(user.updated_at) };
 }

@@ -41,7 +41,11 @@ async function fetchProfile(userId: string): Promise<UserProfile | null> {
     let outcome = "ok";
     try {
       const user = await withTimeout(clerk.users.getUser(userId), profileTimeoutMs);
-      return { email: user.primaryEmailAddress?.emailAddress ?? null, name: user.fullName };
+      return {
+        email: user.primaryEmailAddress?.emailAddress ?? null,
+        name: user.fullName,
+        updatedAt: new Date(user.updatedAt),
+      };
     } catch (error) {
       outcome = "error";
       logger.warn(
@@ -86,8 +90,9 @@ export async function requireUser(): Promise<string> {
   if (!userId) throw new UnauthorizedError();
   requestContext.setUser(userId);
   if (ensuredUsers.has(userId)) return userId;
-  const { created } = await ensureUser(db, userId);
-  if (created) {
+  const row = await ensureUser(db, userId);
+  if (row === "deleted") throw new UnauthorizedError();
+  if (row === "created") {
     const profile = await fetchProfile(userId);
     if (profile) await updateUserProfile(db, userId, profile);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { errorCode } from "@/db/connection-error";
-import { withTimeout } from "@/lib/timeout";
+import { TimeoutError, withTimeout } from "@/lib/timeout";
 
 export interface DependencyStatus {
   status: "ok" | "down";
@@ -21,9 +21,7 @@ export async function checkDatabase(timeoutMs = 1_000): Promise<DependencyStatus
     return {
       status: "down",
       latencyMs: Math.round(performance.now() - started),
-      error:
-        errorCode(error) ??
-        (error instanceof Error && error.message.startsWith("no answer") ? error.message : "query failed"),
+      error: errorCode(error) ?? (error instanceof TimeoutError ? error.message : "query failed"),
     };
   }
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { orders, users } from "@/db/schema";
-import { attachPaymentIntent, findOrCreateOpenOrder } from "@/lib/payments/orders";
+import { attachPaymentIntent, findOrCreateUnfinishedOrder } from "@/lib/payments/orders";
 import { env } from "@/lib/env";
 import { orderStatusFromIntent } from "@/lib/payments/order-status";
 import { dashboardRefund, eventsFor, settle, signedDelivery, stripeAdmin } from "@/tests/support/stripe-emulator";
@@ -34,7 +34,7 @@ const cards = { succeed: "4242424242424242", decline: "4000000000000002", proces
 
 /** Drives one purchase through the emulator the way customers and the Dashboard would. */
 async function runJourney(userId: string, journey: Journey): Promise<string> {
-  const order = await findOrCreateOpenOrder(db, userId, {
+  const order = await findOrCreateUnfinishedOrder(db, userId, {
     amount: env.PRO_PRICE_AMOUNT,
     currency: env.PRO_PRICE_CURRENCY,
   });

@@ -1,17 +1,21 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Transaction } from "@/db/connect";
-import { orders, users, type Order, type OrderStatus, type Plan } from "@/db/schema";
+import { orders, users, type Order, type Plan } from "@/db/schema";
+import type { PaymentState } from "./payment-state";
 import type { Price } from "./pricing";
 
-/** Statuses in which an order can still be paid: at most one per user (a partial unique index). */
+/** Statuses in which an order can still be paid. */
 const openStatuses = ["requires_payment", "failed"] as const;
+/** Open, or paid and waiting for the bank: at most one per user (a partial unique index). */
+const unfinishedStatuses = [...openStatuses, "processing"] as const;
 
 /**
- * The user's open order, created if there is none. The partial unique index turns concurrent
- * requests into one row: the losers' inserts do nothing and they read the winner's order.
+ * The user's unfinished order, created if there is none. The partial unique index turns concurrent
+ * requests into one row: the losers' inserts do nothing and they read the winner's order. A
+ * `processing` order comes back as it is, so the caller can refuse to charge twice.
  */
-export async function findOrCreateOpenOrder(
+export async function findOrCreateUnfinishedOrder(
   db: Db,
   userId: string,
   price: Pick<Price, "amount" | "currency">,
@@ -19,12 +23,15 @@ export async function findOrCreateOpenOrder(
   await db
     .insert(orders)
     .values({ userId, amount: price.amount, currency: price.currency })
-    .onConflictDoNothing({ target: orders.userId, where: sql`${orders.status} in ('requires_payment', 'failed')` });
+    .onConflictDoNothing({
+      target: orders.userId,
+      where: sql`${orders.status} in ('requires_payment', 'failed', 'processing')`,
+    });
   const [order] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.userId, userId), inArray(orders.status, openStatuses)));
-  if (!order) throw new Error("open order vanished between insert and select");
+    .where(and(eq(orders.userId, userId), inArray(orders.status, unfinishedStatuses)));
+  if (!order) throw new Error("unfinished order vanished between insert and select");
   return order;
 }
 
@@ -75,23 +82,34 @@ export async function lockOrderById(tx: Transaction, orderId: string): Promise<O
   return order;
 }
 
-export async function recordOrderStatus(
-  db: Db,
+/** Stores a state that mergePaymentState() derived under the order's row lock. */
+export async function recordPaymentState(
+  tx: Transaction,
   orderId: string,
   paymentIntentId: string,
-  status: OrderStatus,
+  state: PaymentState,
 ): Promise<void> {
-  await db.update(orders).set({ status, stripePaymentIntentId: paymentIntentId }).where(eq(orders.id, orderId));
+  await tx
+    .update(orders)
+    .set({ ...state, stripePaymentIntentId: paymentIntentId })
+    .where(eq(orders.id, orderId));
 }
 
-/** Pro while any of the user's orders is paid and not refunded; derived, never toggled. Takes the user's row lock. */
+/**
+ * Pro while any of the user's orders is paid, not fully refunded, and not under an open or lost dispute:
+ * derived, never toggled. A partial refund keeps Pro.
+ */
 export async function recomputePlan(tx: Transaction, userId: string): Promise<Plan> {
   // The user's row lock orders concurrent syncs of different orders of the same person.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
   const [row] = await tx
     .update(users)
     .set({
-      plan: sql`case when exists (select 1 from ${orders} where ${orders.userId} = ${userId} and ${orders.status} = 'succeeded') then 'pro'::plan else 'free'::plan end`,
+      plan: sql`case when exists (
+        select 1 from ${orders}
+        where ${orders.userId} = ${userId} and ${orders.status} = 'succeeded'
+          and (${orders.disputeStatus} is null or ${orders.disputeStatus} = 'won')
+      ) then 'pro'::plan else 'free'::plan end`,
     })
     .where(eq(users.id, userId))
     .returning({ plan: users.plan });

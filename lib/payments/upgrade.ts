@@ -4,7 +4,7 @@ import { getUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { callStripe } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
-import { attachPaymentIntent, cancelOpenOrder, findOrCreateOpenOrder } from "./orders";
+import { attachPaymentIntent, cancelOpenOrder, findOrCreateUnfinishedOrder } from "./orders";
 import { proPrice } from "./pricing";
 import { syncPaymentIntent } from "./sync";
 
@@ -19,25 +19,29 @@ const payableStatuses = new Set<Stripe.PaymentIntent.Status>([
 ]);
 
 /**
- * Starts (or resumes) the Pro purchase: one open order per user, one PaymentIntent per order. The
- * idempotency key is the order id, so a retried or repeated request can never create a second intent.
+ * Starts (or resumes) the Pro purchase: one unfinished order per user, one PaymentIntent per order. The
+ * idempotency key is the order id, so a retried or repeated request can never create a second intent,
+ * and a payment that is processing refuses a new one. Stripe is called between short writes, never
+ * inside a transaction.
  */
 export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
   if ((await getUser(db, userId))?.plan === "pro") return { ok: false, error: "already_pro" };
   const price = proPrice();
-  let order = await findOrCreateOpenOrder(db, userId, price);
+  let order = await findOrCreateUnfinishedOrder(db, userId, price);
+  // Paid and waiting for the bank: a second order now could charge the customer twice.
+  if (order.status === "processing") return { ok: false, error: "payment_in_progress" };
   if (order.amount !== price.amount || order.currency !== price.currency) {
     // The price changed since this order was opened: keep it for the record, open a new one.
     if (order.stripePaymentIntentId)
-      await callStripe("payment_intents.cancel", () =>
+      await callStripe("payment_intents.cancel", userId, () =>
         stripe.paymentIntents.cancel(order.stripePaymentIntentId as string),
       );
     await cancelOpenOrder(db, userId, order.id);
-    order = await findOrCreateOpenOrder(db, userId, price);
+    order = await findOrCreateUnfinishedOrder(db, userId, price);
   }
 
   if (order.stripePaymentIntentId) {
-    const intent = await callStripe("payment_intents.retrieve", () =>
+    const intent = await callStripe("payment_intents.retrieve", userId, () =>
       stripe.paymentIntents.retrieve(order.stripePaymentIntentId as string),
     );
     if (payableStatuses.has(intent.status) && intent.client_secret)
@@ -47,7 +51,7 @@ export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
     return { ok: false, error: "payment_in_progress" };
   }
 
-  const intent = await callStripe("payment_intents.create", () =>
+  const intent = await callStripe("payment_intents.create", userId, () =>
     stripe.paymentIntents.create(
       {
         amount: price.amount,

@@ -9,17 +9,23 @@ export const handledStripeEvents = new Set([
   "payment_intent.payment_failed",
   "payment_intent.canceled",
   "charge.refunded",
+  "charge.dispute.created",
+  "charge.dispute.updated",
+  "charge.dispute.closed",
 ]);
 
 const paymentIntentObject = z.object({ object: z.literal("payment_intent"), id: z.string().startsWith("pi_") });
 const chargeObject = z.object({ object: z.literal("charge"), payment_intent: z.string().startsWith("pi_") });
+const disputeObject = z.object({ object: z.literal("dispute"), payment_intent: z.string().startsWith("pi_") });
 
 /** The PaymentIntent an event is about, or null if the verified payload is not shaped as expected. */
 export function paymentIntentIdOf(event: Stripe.Event): string | null {
   const object = event.data.object;
-  const parsed = event.type.startsWith("charge.")
-    ? chargeObject.safeParse(object)
-    : paymentIntentObject.safeParse(object);
+  const parsed = event.type.startsWith("charge.dispute.")
+    ? disputeObject.safeParse(object)
+    : event.type.startsWith("charge.")
+      ? chargeObject.safeParse(object)
+      : paymentIntentObject.safeParse(object);
   if (!parsed.success) return null;
   return "payment_intent" in parsed.data ? parsed.data.payment_intent : parsed.data.id;
 }

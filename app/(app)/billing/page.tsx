@@ -1,40 +1,18 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { BuyPro } from "@/components/billing/buy-pro";
 import { OrderHistory } from "@/components/billing/order-history";
+import { ConfirmingPayment } from "@/components/billing/confirming-payment";
 import { PaymentOutcome } from "@/components/billing/payment-outcome";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/observability/logger";
-import { findOrderByPaymentIntent, listOrders } from "@/lib/payments/orders";
+import { listOrders } from "@/lib/payments/orders";
 import { proPrice } from "@/lib/payments/pricing";
-import { syncPaymentIntent } from "@/lib/payments/sync";
-import type { OrderStatus } from "@/lib/payments/types";
+import { syncReturnedPayment } from "@/lib/payments/billing-return";
 
 export const metadata: Metadata = { title: "Billing" };
-
-const returnParams = z.object({ payment_intent: z.string().regex(/^pi_\w+$/) });
-
-/**
- * On return from Stripe, sync the order at once instead of waiting for the webhook. Only the
- * person's own order is synced; if Stripe cannot be reached, the stored status is shown.
- */
-async function syncReturnedPayment(userId: string, searchParams: unknown): Promise<OrderStatus | null> {
-  const parsed = returnParams.safeParse(searchParams);
-  if (!parsed.success) return null;
-  const order = await findOrderByPaymentIntent(db, userId, parsed.data.payment_intent);
-  if (!order) return null;
-  try {
-    const result = await syncPaymentIntent(parsed.data.payment_intent);
-    return result.status === "synced" ? result.orderStatus : order.status;
-  } catch (error) {
-    logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "billing return sync failed");
-    return order.status;
-  }
-}
 
 export default async function BillingPage({ searchParams }: PageProps<"/billing">) {
   const userId = await requireUser();
@@ -45,7 +23,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
-      {returned ? <PaymentOutcome status={returned} /> : null}
+      {returned?.confirming ? <ConfirmingPayment /> : returned ? <PaymentOutcome status={returned.status} /> : null}
       <Card aria-labelledby="plan-heading" className="p-6">
         <h2 id="plan-heading" className="text-sm font-medium text-slate-500">
           Current plan
@@ -58,7 +36,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
             ? "Unlimited open tasks. Thank you!"
             : `Up to ${env.FREE_TASK_LIMIT} open tasks. Pro removes the limit for a one-time ${price.label}.`}
         </p>
-        {isPro || returned === "processing" ? null : (
+        {isPro || returned?.confirming || returned?.status === "processing" ? null : (
           <div className="mt-6">
             <BuyPro priceLabel={price.label} />
           </div>

@@ -192,13 +192,13 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await orderOf(orderId)).toMatchObject({ status: "requires_payment" });
   });
 
-  it("a failure while processing answers 500, leaves the event visible, and a retry completes it", async () => {
+  it("Stripe failing while processing answers 503, leaves the event visible, and a retry completes it", async () => {
     const userId = await signIn();
     const { paymentIntentId } = await pay();
     const succeeded = (await eventsFor(paymentIntentId)).find((event) => event.type === "payment_intent.succeeded")!;
     await setFaults({ failNext: { count: 3, status: 500 } });
     const failed = await deliver(succeeded);
-    expect(failed.status).toBe(500);
+    expect(failed.status).toBe(503);
     const [pending] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, succeeded.id));
     expect(pending?.processedAt).toBeNull();
     expect(pending?.lastError).toBeTruthy();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import TasksPage from "@/app/(app)/tasks/page";
 import { POST as createIntent } from "@/app/api/payments/intent/route";
 import { db } from "@/lib/db";
@@ -11,19 +11,33 @@ import { session } from "@/tests/support/clerk-session";
 
 vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 
+async function newCustomer() {
+  session.userId = `user_breaker_${randomUUID().replaceAll("-", "")}`;
+  await db.insert(users).values({ id: session.userId });
+}
+
 const startPurchase = async () =>
   await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }));
 
-describe("the Stripe circuit breaker", () => {
-  it("opens when Stripe is down, answers 503 fast without touching tasks, and recovers", async () => {
-    session.userId = `user_breaker_${randomUUID().replaceAll("-", "")}`;
-    await db.insert(users).values({ id: session.userId });
-    // Stripe fails every call; Stripe-Should-Retry: false skips the SDK's own retries to keep this quick.
-    await setFaults({ failNext: { count: 1_000, status: 503, shouldRetry: false } });
+// Stripe fails every call; Stripe-Should-Retry: false skips the SDK's own retries to keep this quick.
+const stripeDown = () => setFaults({ failNext: { count: 1_000, status: 503, shouldRetry: false } });
 
+async function waitForRecovery() {
+  await clearFaults();
+  await new Promise((resolve) => setTimeout(resolve, env.STRIPE_BREAKER_HALF_OPEN_MS + 100));
+  await newCustomer();
+  expect((await startPurchase()).status).toBe(200);
+  expect(stripeBreakerState()).toBe("closed");
+}
+
+describe("the Stripe circuit breaker", () => {
+  beforeEach(clearFaults);
+
+  it("opens when Stripe fails for many customers, answers 503 fast without touching tasks, and recovers", async () => {
+    await stripeDown();
     for (let call = 0; call < env.STRIPE_BREAKER_THRESHOLD; call += 1) {
-      const response = await startPurchase();
-      expect(response.status).toBe(503);
+      await newCustomer();
+      expect((await startPurchase()).status).toBe(503);
     }
     expect(stripeBreakerState()).toBe("open");
 
@@ -37,11 +51,24 @@ describe("the Stripe circuit breaker", () => {
 
     // The tasks page does not depend on Stripe and renders as usual.
     await expect(TasksPage({ searchParams: Promise.resolve({}) } as never)).resolves.toBeTruthy();
+    await waitForRecovery();
+  });
 
+  it("stays closed however often one customer retries against a failing Stripe", async () => {
+    await newCustomer();
+    await stripeDown();
+    for (let call = 0; call < env.STRIPE_BREAKER_THRESHOLD * 2; call += 1) {
+      expect((await startPurchase()).status).toBe(503);
+    }
+    expect(stripeBreakerState()).toBe("closed");
     await clearFaults();
-    await new Promise((resolve) => setTimeout(resolve, env.STRIPE_BREAKER_HALF_OPEN_MS + 100));
-    const recovered = await startPurchase();
-    expect(recovered.status).toBe(200);
+    expect((await startPurchase()).status).toBe(200);
+  });
+
+  it("backs off and retries on 429 instead of counting it as an outage", async () => {
+    await newCustomer();
+    await setFaults({ failNext: { count: 1, status: 429, shouldRetry: false } });
+    expect((await startPurchase()).status).toBe(200);
     expect(stripeBreakerState()).toBe("closed");
   });
 });

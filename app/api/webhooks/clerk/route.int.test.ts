@@ -11,6 +11,9 @@ import { POST } from "./route";
 const secret = env.CLERK_WEBHOOK_SIGNING_SECRET;
 const url = "http://localhost:3999/api/webhooks/clerk";
 
+// Clerk stamps every version of a profile with updated_at (ms); each payload here is a newer version.
+let profileVersion = Date.now();
+
 function userPayload(type: string, userId: string, overrides: Record<string, unknown> = {}) {
   const data =
     type === "user.deleted"
@@ -22,6 +25,7 @@ function userPayload(type: string, userId: string, overrides: Record<string, unk
           last_name: "Lovelace",
           primary_email_address_id: "idn_1",
           email_addresses: [{ id: "idn_1", email_address: "ada@example.test" }],
+          updated_at: (profileVersion += 1),
           ...overrides,
         };
   return JSON.stringify({ type, object: "event", data, timestamp: Date.now(), instance_id: "ins_test" });
@@ -56,6 +60,17 @@ describe("POST /api/webhooks/clerk", () => {
     const response = await POST(signedRequest(updated));
     expect(await response.json()).toEqual({ status: "applied" });
     expect(await userRow(id)).toMatchObject({ email: "augusta@example.test", name: "Augusta Lovelace" });
+  });
+
+  it("an update older than the stored profile is acknowledged and not applied", async () => {
+    const id = newUserId();
+    const older = userPayload("user.updated", id, { first_name: "Older" });
+    const newer = userPayload("user.updated", id, { first_name: "Newer" });
+    expect(await (await POST(signedRequest(newer))).json()).toEqual({ status: "applied" });
+    const late = await POST(signedRequest(older));
+    expect(late.status).toBe(200);
+    expect(await late.json()).toEqual({ status: "stale" });
+    expect(await userRow(id)).toMatchObject({ name: "Newer Lovelace" });
   });
 
   it("user.deleted removes the user and their tasks", async () => {

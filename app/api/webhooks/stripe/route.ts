@@ -1,3 +1,4 @@
+import { BrokenCircuitError } from "cockatiel";
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -7,7 +8,9 @@ import { syncPaymentIntent } from "@/lib/payments/sync";
 import { markStripeEventFailed, markStripeEventProcessed, recordStripeEvent } from "@/lib/payments/stripe-events";
 import { handledStripeEvents, paymentIntentIdOf } from "@/lib/payments/webhook-events";
 import { route } from "@/lib/route-handler";
+import { isStripeOutage } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
+import { TimeoutError, withTimeout } from "@/lib/timeout";
 import { errorResponse } from "@/lib/errors";
 
 /**
@@ -49,7 +52,7 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
   }
 
   try {
-    const result = await syncPaymentIntent(paymentIntentId);
+    const result = await withTimeout(syncPaymentIntent(paymentIntentId), env.WEBHOOK_SYNC_BUDGET_MS);
     await markStripeEventProcessed(db, event.id);
     recordWebhook("stripe", "processed");
     logger.info(
@@ -62,9 +65,11 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
     await markStripeEventFailed(db, event.id, message);
     recordWebhook("stripe", "failed");
     logger.error({ webhook: "stripe", eventId: event.id, type: event.type, err: message }, "stripe webhook failed");
+    // Stripe slow or down is temporary: 503 says so. Either way a 5xx makes Stripe deliver again.
+    const unavailable = error instanceof TimeoutError || isStripeOutage(error) || error instanceof BrokenCircuitError;
     return errorResponse(
       { error: "processing_failed", message: "The event could not be processed; it will be retried." },
-      500,
+      unavailable ? 503 : 500,
     );
   }
 });

@@ -1,0 +1,39 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { withTimeout } from "@/lib/timeout";
+import { findOrderByPaymentIntent } from "./orders";
+import { syncPaymentIntent } from "./sync";
+import type { OrderStatus } from "./types";
+
+const returnParams = z.object({ payment_intent: z.string().regex(/^pi_\w+$/) });
+
+const unfinished = new Set<OrderStatus>(["requires_payment", "failed", "processing"]);
+
+export interface ReturnedPayment {
+  status: OrderStatus;
+  /** Stripe did not answer within the budget: the page says so and looks again shortly. */
+  confirming: boolean;
+}
+
+/**
+ * On return from Stripe, syncs the person's own order at once instead of waiting for the webhook, but
+ * only while it is unfinished and only for BILLING_SYNC_BUDGET_MS. Past the budget the sync goes on in
+ * the background (reloads join it rather than calling Stripe again) and the stored status is shown.
+ */
+export async function syncReturnedPayment(userId: string, searchParams: unknown): Promise<ReturnedPayment | null> {
+  const parsed = returnParams.safeParse(searchParams);
+  if (!parsed.success) return null;
+  const order = await findOrderByPaymentIntent(db, userId, parsed.data.payment_intent);
+  if (!order) return null;
+  if (!unfinished.has(order.status)) return { status: order.status, confirming: false };
+  try {
+    const result = await withTimeout(syncPaymentIntent(parsed.data.payment_intent), env.BILLING_SYNC_BUDGET_MS);
+    return { status: result.status === "synced" ? result.orderStatus : order.status, confirming: false };
+  } catch (error) {
+    logger.warn({ userId, err: error instanceof Error ? error.message : String(error) }, "billing return sync pending");
+    return { status: order.status, confirming: true };
+  }
+}
