@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Stripe.js stand-in, served by the Stripe emulator in place of https://js.stripe.com/endive/stripe.js.
  * It implements what @stripe/stripe-js and @stripe/react-stripe-js need for a Payment Element checkout:
@@ -5,34 +6,90 @@
  * rendered as a real, labelled card form in the page (Stripe renders an iframe), confirmPayment() and
  * retrievePaymentIntent(). Card details go only to the emulator's API, never to the app.
  * The server prefixes `window.__STRIPE_EMULATOR__ = { apiBase }`.
+ * Type-checked through stripe-js.tsconfig.json (JSDoc types, so it is served as written).
  */
+
+/**
+ * @typedef {{ type: string, code?: string, message: string }} StripeError
+ * @typedef {{ error: StripeError }} Failure
+ * @typedef {{ error?: undefined, id: string, status: string }} PaymentIntentBody
+ * @typedef {{ code: string, message: string }} Problem
+ * @typedef {"number" | "expiry" | "cvc"} FieldName
+ * @typedef {{ field: FieldName, error: Problem }} FieldProblem
+ * @typedef {{ wrapper: HTMLDivElement, input: HTMLInputElement, touched?: boolean }} Field
+ * @typedef {Record<FieldName, Field> & { error: HTMLParagraphElement }} Fields
+ * @typedef {{ number: string, exp_month: number, exp_year: number, cvc: string }} Card
+ * @typedef {Failure | { error?: undefined, card: Card }} CardReading
+ * @typedef {(payload: unknown) => void} Listener
+ * @typedef {Record<string, unknown>} Options
+ *
+ * @typedef {object} PaymentElement
+ * @property {(target: string | Element) => void} mount
+ * @property {() => void} unmount
+ * @property {() => void} destroy
+ * @property {(type: string, handler: Listener) => PaymentElement} on
+ * @property {(type: string, handler: Listener) => PaymentElement} once
+ * @property {(type: string, handler?: Listener) => PaymentElement} off
+ * @property {(options: Options) => void} update
+ * @property {() => void} focus
+ * @property {() => void} blur
+ * @property {() => void} clear
+ *
+ * @typedef {object} Elements
+ * @property {(type: string, options?: Options) => PaymentElement} create
+ * @property {(type: string) => PaymentElement | null} getElement
+ * @property {(options: Options) => void} update
+ * @property {() => Promise<object>} fetchUpdates
+ * @property {() => Promise<Partial<Failure>>} submit
+ *
+ * @typedef {{ options: Options, payment: PaymentElement | null, readCard: (() => CardReading) | null }} ElementsState
+ */
+
 (function () {
   "use strict";
 
-  if (window.Stripe) return;
-  var apiBase = (window.__STRIPE_EMULATOR__ || {}).apiBase;
+  var page = /** @type {Window & { Stripe?: unknown, __STRIPE_EMULATOR__?: { apiBase: string } }} */ (window);
+  if (page.Stripe) return;
+  var apiBase = page.__STRIPE_EMULATOR__ ? page.__STRIPE_EMULATOR__.apiBase : undefined;
+  /** @type {WeakMap<Elements, ElementsState>} */
   var elementsState = new WeakMap();
+  /** @type {FieldName[]} */
+  var FIELD_NAMES = ["number", "expiry", "cvc"];
   var nextFieldId = 0;
 
+  /** @param {string} message */
   function integrationError(message) {
     var error = new Error(message);
     error.name = "IntegrationError";
     return error;
   }
 
-  /** Form encoding with Stripe's bracket notation for nested objects. */
+  /**
+   * Form encoding with Stripe's bracket notation for nested objects.
+   * @param {Options} params
+   * @param {string} [prefix]
+   * @param {string[]} [pairs]
+   * @returns {string}
+   */
   function encodeForm(params, prefix, pairs) {
-    pairs = pairs || [];
+    var encoded = pairs || [];
     Object.keys(params).forEach(function (key) {
       var value = params[key];
       var name = prefix ? prefix + "[" + key + "]" : key;
       if (value === undefined || value === null) return;
-      if (typeof value === "object") encodeForm(value, name, pairs);
-      else pairs.push(encodeURIComponent(name) + "=" + encodeURIComponent(String(value)));
+      if (typeof value === "object") encodeForm(/** @type {Options} */ (value), name, encoded);
+      else encoded.push(encodeURIComponent(name) + "=" + encodeURIComponent(String(value)));
     });
-    return pairs.join("&");
+    return encoded.join("&");
   }
 
+  /**
+   * @param {string} publishableKey
+   * @param {"GET" | "POST"} method
+   * @param {string} path
+   * @param {Options} params
+   * @returns {Promise<Failure | PaymentIntentBody>}
+   */
   function request(publishableKey, method, path, params) {
     var query = encodeForm(params);
     var url = apiBase + path + (method === "GET" ? "?" + query : "");
@@ -51,19 +108,25 @@
       });
   }
 
+  /**
+   * @param {unknown} clientSecret
+   * @returns {string}
+   */
   function paymentIntentId(clientSecret) {
     var match = /^(pi_[^_]+)_secret_/.exec(String(clientSecret));
     if (!match)
       throw integrationError("Invalid value for clientSecret: expected a PaymentIntent client secret (pi_…_secret_…).");
-    return match[1];
+    return /** @type {string} */ (match[1]);
   }
 
   // ---- card field rules, with Stripe's wording ----
 
+  /** @param {string} value */
   function digits(value) {
     return value.replace(/\D/g, "");
   }
 
+  /** @param {string} number */
   function luhnValid(number) {
     var sum = 0;
     for (var i = 0; i < number.length; i++) {
@@ -74,6 +137,10 @@
     return number.length > 0 && sum % 10 === 0;
   }
 
+  /**
+   * @param {string} value
+   * @returns {Problem | null}
+   */
   function checkNumber(value) {
     var number = digits(value);
     if (!number) return { code: "incomplete_number", message: "Your card number is incomplete." };
@@ -82,11 +149,16 @@
     return null;
   }
 
+  /** @param {string} value */
   function parseExpiry(value) {
     var d = digits(value);
     return { month: Number(d.slice(0, 2)), year: 2000 + Number(d.slice(2, 4)), complete: d.length === 4 };
   }
 
+  /**
+   * @param {string} value
+   * @returns {Problem | null}
+   */
   function checkExpiry(value) {
     var expiry = parseExpiry(value);
     if (!expiry.complete) return { code: "incomplete_expiry", message: "Your card's expiration date is incomplete." };
@@ -99,18 +171,24 @@
     return null;
   }
 
+  /**
+   * @param {string} value
+   * @returns {Problem | null}
+   */
   function checkCvc(value) {
     return digits(value).length >= 3
       ? null
       : { code: "incomplete_cvc", message: "Your card's security code is incomplete." };
   }
 
+  /** @param {string} value */
   function formatNumber(value) {
     return digits(value)
       .slice(0, 16)
       .replace(/(\d{4})(?=\d)/g, "$1 ");
   }
 
+  /** @param {string} value */
   function formatExpiry(value) {
     var d = digits(value).slice(0, 4);
     return d.length > 2 ? d.slice(0, 2) + " / " + d.slice(2) : d;
@@ -135,6 +213,11 @@
     document.head.appendChild(style);
   }
 
+  /**
+   * @param {string} label
+   * @param {Record<string, string>} attributes
+   * @returns {Field}
+   */
   function createField(label, attributes) {
     var id = "stripe-emulator-field-" + ++nextFieldId;
     var wrapper = document.createElement("div");
@@ -147,19 +230,31 @@
     input.type = "text";
     input.setAttribute("aria-invalid", "false");
     Object.keys(attributes).forEach(function (name) {
-      input.setAttribute(name, attributes[name]);
+      input.setAttribute(name, String(attributes[name]));
     });
     wrapper.appendChild(labelNode);
     wrapper.appendChild(input);
     return { wrapper: wrapper, input: input };
   }
 
+  /**
+   * @param {Elements} owner
+   * @param {Options} options
+   * @returns {PaymentElement}
+   */
   function createPaymentElement(owner, options) {
+    /** @type {Record<string, Listener[]>} */
     var listeners = {};
+    /** @type {HTMLDivElement | null} */
     var root = null;
+    /** @type {Fields | null} */
     var fields = null;
     var settings = Object.assign({}, options);
 
+    /**
+     * @param {string} type
+     * @param {unknown} payload
+     */
     function emit(type, payload) {
       (listeners[type] || []).slice().forEach(function (handler) {
         handler(payload);
@@ -172,31 +267,43 @@
         : { number: "", expiry: "", cvc: "" };
     }
 
+    /** @returns {FieldProblem[]} */
     function problems() {
       var v = values();
-      return [
+      /** @type {{ field: FieldName, error: Problem | null }[]} */
+      var checked = [
         { field: "number", error: checkNumber(v.number) },
         { field: "expiry", error: checkExpiry(v.expiry) },
         { field: "cvc", error: checkCvc(v.cvc) },
-      ].filter(function (entry) {
-        return entry.error;
-      });
+      ];
+      return checked.filter(
+        /** @returns {entry is FieldProblem} */
+        function (entry) {
+          return entry.error !== null;
+        },
+      );
     }
 
-    /** Shows each field's problem once the shopper has left it (or on submit, for all fields). */
+    /**
+     * Shows each field's problem once the shopper has left it (or on submit, for all fields).
+     * @param {boolean} all
+     */
     function showErrors(all) {
       if (!fields) return;
+      /** @type {Fields} */
+      var shownFields = fields;
+      /** @type {string | null} */
       var first = null;
-      ["number", "expiry", "cvc"].forEach(function (name) {
-        var field = fields[name];
+      FIELD_NAMES.forEach(function (name) {
+        var field = shownFields[name];
         var entry = problems().filter(function (p) {
           return p.field === name;
         })[0];
         var shown = entry && (all || (field.touched && field.input.value));
         field.input.setAttribute("aria-invalid", shown ? "true" : "false");
-        if (shown && !first) first = entry.error.message;
+        if (entry && shown && !first) first = entry.error.message;
       });
-      fields.error.textContent = first || "";
+      shownFields.error.textContent = first || "";
     }
 
     function changed() {
@@ -212,11 +319,14 @@
 
     function applySettings() {
       if (!fields) return;
-      ["number", "expiry", "cvc"].forEach(function (name) {
-        fields[name].input.disabled = Boolean(settings.readOnly);
+      /** @type {Fields} */
+      var current = fields;
+      FIELD_NAMES.forEach(function (name) {
+        current[name].input.disabled = Boolean(settings.readOnly);
       });
     }
 
+    /** @param {Element} container */
     function render(container) {
       injectStyle();
       root = document.createElement("div");
@@ -252,7 +362,9 @@
       root.appendChild(number.wrapper);
       root.appendChild(row);
       root.appendChild(error);
-      fields = { number: number, expiry: expiry, cvc: cvc, error: error };
+      var created = { number: number, expiry: expiry, cvc: cvc, error: error };
+      fields = created;
+      /** @type {Record<FieldName, (value: string) => string>} */
       var formatters = {
         number: formatNumber,
         expiry: formatExpiry,
@@ -260,8 +372,8 @@
           return digits(v).slice(0, 4);
         },
       };
-      ["number", "expiry", "cvc"].forEach(function (name) {
-        var field = fields[name];
+      FIELD_NAMES.forEach(function (name) {
+        var field = created[name];
         field.input.setAttribute("aria-describedby", error.id);
         field.input.addEventListener("input", function () {
           field.input.value = formatters[name](field.input.value);
@@ -281,6 +393,7 @@
       container.appendChild(root);
     }
 
+    /** @type {PaymentElement} */
     var element = {
       mount: function (target) {
         var container = typeof target === "string" ? document.querySelector(target) : target;
@@ -312,6 +425,7 @@
         return element;
       },
       once: function (type, handler) {
+        /** @param {unknown} payload */
         function wrapped(payload) {
           element.off(type, wrapped);
           handler(payload);
@@ -334,13 +448,16 @@
         if (fields) fields.number.input.focus();
       },
       blur: function () {
-        if (document.activeElement && root && root.contains(document.activeElement)) document.activeElement.blur();
+        var active = /** @type {HTMLElement | null} */ (document.activeElement);
+        if (active && root && root.contains(active)) active.blur();
       },
       clear: function () {
         if (!fields) return;
-        ["number", "expiry", "cvc"].forEach(function (name) {
-          fields[name].input.value = "";
-          fields[name].touched = false;
+        /** @type {Fields} */
+        var current = fields;
+        FIELD_NAMES.forEach(function (name) {
+          current[name].input.value = "";
+          current[name].touched = false;
         });
         showErrors(false);
         changed();
@@ -348,7 +465,7 @@
     };
 
     // Used by confirmPayment: the first problem (shown in the form) or the card to send.
-    elementsState.get(owner).readCard = function () {
+    stateOf(owner).readCard = function () {
       var found = problems()[0];
       showErrors(true);
       if (found) return { error: { type: "validation_error", code: found.error.code, message: found.error.message } };
@@ -359,10 +476,21 @@
     return element;
   }
 
+  /**
+   * Every Elements instance has its state from the moment it is created.
+   * @param {Elements} elements
+   * @returns {ElementsState}
+   */
+  function stateOf(elements) {
+    return /** @type {ElementsState} */ (elementsState.get(elements));
+  }
+
+  /** @param {Options} options */
   function createElements(options) {
+    /** @type {Elements} */
     var elements = {
       create: function (type, elementOptions) {
-        var state = elementsState.get(elements);
+        var state = stateOf(elements);
         if (type !== "payment")
           throw integrationError("The Stripe emulator supports only the Payment Element; got '" + type + "'.");
         if (state.payment) throw integrationError("Can only create one Element of type payment.");
@@ -370,16 +498,16 @@
         return state.payment;
       },
       getElement: function (type) {
-        return type === "payment" ? elementsState.get(elements).payment : null;
+        return type === "payment" ? stateOf(elements).payment : null;
       },
       update: function (nextOptions) {
-        Object.assign(elementsState.get(elements).options, nextOptions);
+        Object.assign(stateOf(elements).options, nextOptions);
       },
       fetchUpdates: function () {
         return Promise.resolve({});
       },
       submit: function () {
-        var state = elementsState.get(elements);
+        var state = stateOf(elements);
         var result =
           state.payment && state.readCard
             ? state.readCard()
@@ -391,9 +519,12 @@
     return elements;
   }
 
+  /** @type {Record<string, string>} */
   var REDIRECT_STATUS = { succeeded: "succeeded", processing: "processing", requires_payment_method: "failed" };
 
+  /** @param {string} publishableKey */
   function createInstance(publishableKey) {
+    /** @param {string} name */
     function unsupported(name) {
       return function () {
         return Promise.resolve({
@@ -406,12 +537,17 @@
     }
 
     return {
+      /** @param {Options} [options] */
       elements: function (options) {
         return createElements(options || {});
       },
       createToken: unsupported("createToken"),
       createPaymentMethod: unsupported("createPaymentMethod"),
       confirmCardPayment: unsupported("confirmCardPayment"),
+      /**
+       * @param {{ elements?: Elements, clientSecret?: string, redirect?: "always" | "if_required",
+       *   confirmParams?: { return_url?: string, payment_method_data?: Options } }} [args]
+       */
       confirmPayment: function (args) {
         args = args || {};
         var state = args.elements && elementsState.get(args.elements);
@@ -429,6 +565,7 @@
             ),
           );
         }
+        /** @type {CardReading} */
         var read = state.readCard
           ? state.readCard()
           : { error: { type: "validation_error", message: "No payment element is mounted." } };
@@ -442,15 +579,16 @@
           // Declines and other errors resolve without leaving the page, as on Stripe.
           if (body.error) return { error: body.error };
           if (redirect === "if_required") return { paymentIntent: body };
-          var target = new URL(confirmParams.return_url, window.location.href);
+          var target = new URL(/** @type {string} */ (confirmParams.return_url), window.location.href);
           target.searchParams.set("payment_intent", body.id);
-          target.searchParams.set("payment_intent_client_secret", clientSecret);
+          target.searchParams.set("payment_intent_client_secret", String(clientSecret));
           target.searchParams.set("redirect_status", REDIRECT_STATUS[body.status] || "failed");
           window.location.assign(target.toString());
           // The page is leaving; like Stripe.js, never settle.
           return new Promise(function () {});
         });
       },
+      /** @param {string} clientSecret */
       retrievePaymentIntent: function (clientSecret) {
         var id = paymentIntentId(clientSecret);
         return request(publishableKey, "GET", "/v1/payment_intents/" + id, { client_secret: clientSecret }).then(
@@ -464,6 +602,7 @@
     };
   }
 
+  /** @param {unknown} publishableKey */
   function Stripe(publishableKey) {
     if (typeof publishableKey === "string" && /^sk_/.test(publishableKey)) {
       throw integrationError(
@@ -476,5 +615,6 @@
     return createInstance(publishableKey);
   }
   Stripe.version = "endive";
-  window.Stripe = Stripe;
+  // Not `page.Stripe =`: where @stripe/stripe-js's types are loaded, window.Stripe has the real constructor's type.
+  Object.assign(page, { Stripe: Stripe });
 })();

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 
 /**
- * Serves the Stripe.js stand-in (stripe-js.browser.js, plain browser JavaScript kept out of the TypeScript
- * build). The API origin is prefixed as a global, taken from the Host the browser used, so the script
- * calls back to whichever address served it.
+ * Serves the Stripe.js stand-in (stripe-js.browser.js: browser JavaScript served as written, its JSDoc
+ * types checked with `tsc -p emulators/stripe/stripe-js.tsconfig.json`). The API origin is prefixed as a
+ * global, taken from the Host the browser used, so the script calls back to whichever address served it.
  */
 
 const source = readFileSync(new URL("./stripe-js.browser.js", import.meta.url), "utf8");
