@@ -20,7 +20,7 @@ export interface InputErrors {
 }
 
 /** The wording of the Clerk and Sentry emulators' test APIs. */
-export const INPUT_ERRORS: InputErrors = {
+const INPUT_ERRORS: InputErrors = {
   invalidJson: { error: "invalid JSON body" },
   invalidInput: (error) => ({ error: "invalid request", issues: z.flattenError(error) }),
 };

@@ -28,7 +28,7 @@ export interface ApiDeps {
   log: (line: string) => void;
 }
 
-export type ApiEnv = { Bindings: HttpBindings; Variables: { requestId: string; auth: Auth } };
+type ApiEnv = { Bindings: HttpBindings; Variables: { requestId: string; auth: Auth } };
 
 /** Answers are kept as text: an idempotent replay sends the first answer again. */
 function answer(c: Context, status: number, body: string, headers: Record<string, string> = {}) {

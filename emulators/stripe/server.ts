@@ -7,7 +7,7 @@ import { onError } from "../shared/json-errors";
 import { closeServer, nodeServer } from "../shared/node-server";
 import { limitBody } from "../shared/request-input";
 import { retryPolicy, type RetryPolicy } from "../shared/webhook-sender";
-import { api, type ApiEnv } from "./api";
+import { api } from "./api";
 import type { ApiKeys } from "./auth";
 import { chargeRoutes } from "./charges";
 import { EventLog, eventRoutes } from "./events";
@@ -86,7 +86,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // Stripe's API answers pretty-printed JSON; so does this emulator, its test API included.
-  const app = new Hono<ApiEnv>().use(prettyJSON({ force: true }));
+  const app = new Hono().use(prettyJSON({ force: true }));
   app.use(limitBody(MAX_BODY_BYTES, { error: { type: "invalid_request_error", message: "request body too large" } }));
   app.on("GET", STRIPE_JS_PATHS, stripeCors, (c) =>
     c.body(stripeJsSource(c.req.header("host"), url()), 200, {
