@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { requireUser, UnauthorizedError } from "./session";
+import { forgetUser, requireUser, UnauthorizedError } from "./session";
+import { applyClerkUserEvent } from "./users";
 import { session } from "@/tests/support/clerk-session";
 
 vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
@@ -56,5 +57,15 @@ describe("requireUser", () => {
     session.userId = id;
     await expect(requireUser()).resolves.toBe(id);
     expect(await rowsFor(id)).toEqual([expect.objectContaining({ id, email: null, name: null })]);
+  });
+
+  it("does not bring back a user Clerk deleted, whose session token is still valid", async () => {
+    const user = await createEmulatorUser("Gone");
+    session.userId = user.id;
+    await requireUser();
+    await applyClerkUserEvent(db, { id: `msg_${randomUUID()}`, type: "user.deleted", userId: user.id });
+    forgetUser(user.id);
+    await expect(requireUser()).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await rowsFor(user.id)).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export type SyncResult =
  * latest charge and, when that charge is disputed, the dispute. Events come twice and out of order, so
  * their payloads are never trusted for state.
  */
-async function readFromStripe(paymentIntentId: string): Promise<PaymentSnapshot> {
+export async function readPaymentIntent(paymentIntentId: string): Promise<PaymentSnapshot> {
   const readAt = new Date();
   const intent = await callStripe("payment_intents.retrieve", paymentIntentId, () =>
     stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }),
@@ -63,7 +63,7 @@ async function lockOrderFromMetadata(tx: Transaction, snapshot: PaymentSnapshot)
 }
 
 /** One short transaction: the order's row lock, a forward-only merge, and the owner's plan. */
-async function applySnapshot(snapshot: PaymentSnapshot): Promise<SyncResult> {
+export async function applyPaymentSnapshot(snapshot: PaymentSnapshot): Promise<SyncResult> {
   return db.transaction(async (tx) => {
     const order =
       (await lockOrderByPaymentIntent(tx, snapshot.paymentIntentId)) ?? (await lockOrderFromMetadata(tx, snapshot));
@@ -87,8 +87,8 @@ const flights = singleton("payment-syncs", () => ({
 }));
 
 function startFlight(paymentIntentId: string): Promise<SyncResult> {
-  const result = readFromStripe(paymentIntentId)
-    .then(applySnapshot)
+  const result = readPaymentIntent(paymentIntentId)
+    .then(applyPaymentSnapshot)
     .finally(() => {
       if (flights.running.get(paymentIntentId)?.result === result) flights.running.delete(paymentIntentId);
     });
