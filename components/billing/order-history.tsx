@@ -1,5 +1,5 @@
 import { formatMoney } from "@/lib/payments/pricing";
-import type { OrderStatus, OrderSummary } from "@/lib/payments/types";
+import type { DisputeStatus, OrderStatus, OrderSummary } from "@/lib/payments/types";
 
 const statusLabels: Record<OrderStatus, { label: string; style: string }> = {
   requires_payment: { label: "Awaiting payment", style: "bg-slate-100 text-slate-700" },
@@ -8,6 +8,12 @@ const statusLabels: Record<OrderStatus, { label: string; style: string }> = {
   failed: { label: "Failed", style: "bg-red-100 text-red-800" },
   canceled: { label: "Canceled", style: "bg-slate-100 text-slate-600" },
   refunded: { label: "Refunded", style: "bg-sky-100 text-sky-800" },
+};
+
+const disputeLabels: Record<DisputeStatus, string> = {
+  open: "Disputed",
+  lost: "Dispute lost",
+  won: "Dispute won",
 };
 
 const dateFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -39,6 +45,11 @@ export function OrderHistory({ orders }: { orders: OrderSummary[] }) {
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusLabels[order.status].style}`}>
                 {statusLabels[order.status].label}
               </span>
+              {order.disputeStatus ? (
+                <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                  {disputeLabels[order.disputeStatus]}
+                </span>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -55,6 +55,16 @@ export async function cancelOpenOrder(db: Db, userId: string, orderId: string): 
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId), inArray(orders.status, openStatuses)));
 }
 
+/** Whether a paid order of the user's is under a dispute that is still open. */
+export async function hasOpenDispute(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.disputeStatus, "open")))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function listOrders(db: Db, userId: string, limit = 20): Promise<Order[]> {
   return db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).limit(limit);
 }

@@ -1,6 +1,6 @@
-import type { Order, OrderStatus } from "@/db/schema";
+import type { DisputeStatus, Order, OrderStatus } from "@/db/schema";
 
-export type { OrderStatus };
+export type { DisputeStatus, OrderStatus };
 
 /** A past purchase as the billing page lists it. */
-export type OrderSummary = Pick<Order, "id" | "amount" | "currency" | "status" | "createdAt">;
+export type OrderSummary = Pick<Order, "id" | "amount" | "currency" | "status" | "disputeStatus" | "createdAt">;

@@ -4,12 +4,13 @@ import { getUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { callStripe } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
-import { attachPaymentIntent, cancelOpenOrder, findOrCreateUnfinishedOrder } from "./orders";
+import { attachPaymentIntent, cancelOpenOrder, findOrCreateUnfinishedOrder, hasOpenDispute } from "./orders";
 import { proPrice } from "./pricing";
 import { syncPaymentIntent } from "./sync";
 
 export type UpgradeResult =
-  { ok: true; clientSecret: string; orderId: string } | { ok: false; error: "already_pro" | "payment_in_progress" };
+  | { ok: true; clientSecret: string; orderId: string }
+  | { ok: false; error: "already_pro" | "payment_in_progress" | "payment_disputed" };
 
 /** Intents the Payment Element can still confirm. */
 const payableStatuses = new Set<Stripe.PaymentIntent.Status>([
@@ -26,6 +27,8 @@ const payableStatuses = new Set<Stripe.PaymentIntent.Status>([
  */
 export async function startProUpgrade(userId: string): Promise<UpgradeResult> {
   if ((await getUser(db, userId))?.plan === "pro") return { ok: false, error: "already_pro" };
+  // Pro is suspended, not lost: a second payment now would charge twice if the dispute is won.
+  if (await hasOpenDispute(db, userId)) return { ok: false, error: "payment_disputed" };
   const price = proPrice();
   let order = await findOrCreateUnfinishedOrder(db, userId, price);
   // Paid and waiting for the bank: a second order now could charge the customer twice.

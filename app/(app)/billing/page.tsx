@@ -19,6 +19,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
   const returned = await syncReturnedPayment(userId, await searchParams);
   const [user, orders] = await Promise.all([getUser(db, userId), listOrders(db, userId)]);
   const isPro = user?.plan === "pro";
+  const dispute = orders.find((order) => order.status === "succeeded" && order.disputeStatus !== null)?.disputeStatus;
   const price = proPrice();
   return (
     <div className="space-y-6">
@@ -36,7 +37,14 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
             ? "Unlimited open tasks. Thank you!"
             : `Up to ${env.FREE_TASK_LIMIT} open tasks. Pro removes the limit for a one-time ${price.label}.`}
         </p>
-        {isPro || returned?.confirming || returned?.status === "processing" ? null : (
+        {dispute && !isPro ? (
+          <p className="mt-2 text-sm text-amber-800" data-testid="dispute-notice">
+            {dispute === "open"
+              ? "Pro is paused while your bank reviews a dispute on your payment. It comes back if the dispute is resolved in your favour."
+              : "Pro was removed after a dispute on your payment was decided against it."}
+          </p>
+        ) : null}
+        {isPro || dispute === "open" || returned?.confirming || returned?.status === "processing" ? null : (
           <div className="mt-6">
             <BuyPro priceLabel={price.label} />
           </div>

@@ -10,6 +10,7 @@ const body = z.object({}).strict();
 
 const conflicts = {
   already_pro: "Your account is already Pro.",
+  payment_disputed: "A dispute on an earlier payment is open. Pro comes back if it is resolved in your favour.",
   payment_in_progress: "A payment for this upgrade is already being processed. Check the billing page for its status.",
 } as const;
 
