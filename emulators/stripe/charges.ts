@@ -70,6 +70,7 @@ export function createCharge(store: Store, paymentIntent: PaymentIntent, stored:
     payment_method_details: { type: "card", card: paymentMethod.card },
     receipt_email: paymentIntent.receipt_email,
     refunded: false,
+    disputed: false,
     status: "pending",
   };
   applyChargeStatus(charge, outcome);

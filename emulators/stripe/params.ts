@@ -40,6 +40,17 @@ export const metadata = z
 /** Passing `metadata=` (empty) clears all keys on update. */
 export const metadataUpdate = z.union([z.literal(""), metadata]);
 
+/** Applies a `metadataUpdate`: keys merge, an empty value removes its key, and `""` removes them all. */
+export function mergeMetadata(
+  current: Record<string, string>,
+  update: "" | Record<string, string>,
+): Record<string, string> {
+  if (update === "") return {};
+  const merged = { ...current, ...update };
+  for (const [key, value] of Object.entries(update)) if (value === "") delete merged[key];
+  return merged;
+}
+
 export const expand = z.array(z.string()).max(20);
 
 export const optionalText = (max: number) => z.string().max(max).optional();

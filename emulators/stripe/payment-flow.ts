@@ -1,4 +1,5 @@
 import { applyChargeStatus, createCharge } from "./charges";
+import { openDispute } from "./disputes";
 import type { EventLog } from "./events";
 import type { ApiContext } from "./routes";
 import type { Store, StoredPaymentMethod } from "./store";
@@ -88,6 +89,8 @@ export function confirm(
   switch (paymentMethod.outcome.kind) {
     case "succeed":
       succeed(deps, paymentIntent, charge, request);
+      // The bank's dispute is its own doing, not part of the confirmation request.
+      if (paymentMethod.outcome.dispute) openDispute(deps, charge, paymentMethod.outcome.dispute);
       break;
     case "processing":
       paymentIntent.status = "processing";

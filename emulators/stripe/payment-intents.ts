@@ -78,14 +78,6 @@ const confirmParams = z.strictObject({
   ...cardSource,
 });
 
-function mergeMetadata(current: Record<string, string>, update: "" | Record<string, string>): Record<string, string> {
-  if (update === "") return {};
-  const merged = { ...current, ...update };
-  // An empty value removes the key, as on Stripe.
-  for (const [key, value] of Object.entries(update)) if (value === "") delete merged[key];
-  return merged;
-}
-
 export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
   const { store } = deps;
 
@@ -187,7 +179,7 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
         if (input.amount !== undefined) paymentIntent.amount = input.amount;
         if (input.currency !== undefined) paymentIntent.currency = input.currency;
         if (input.metadata !== undefined)
-          paymentIntent.metadata = mergeMetadata(paymentIntent.metadata, input.metadata);
+          paymentIntent.metadata = params.mergeMetadata(paymentIntent.metadata, input.metadata);
         if (input.description !== undefined) paymentIntent.description = input.description;
         if (input.receipt_email !== undefined) paymentIntent.receipt_email = input.receipt_email;
         if (stored)

@@ -10,6 +10,7 @@ import { retryPolicy, type RetryPolicy } from "../shared/webhook-sender";
 import { api } from "./api";
 import type { ApiKeys } from "./auth";
 import { chargeRoutes } from "./charges";
+import { disputeRoutes } from "./disputes";
 import { EventLog, eventRoutes } from "./events";
 import { Faults } from "./faults";
 import { IdempotencyStore } from "./idempotency";
@@ -75,7 +76,13 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
   });
   const events = new EventLog(store, webhooks, faults);
   const flow = { store, events };
-  const routes = [...paymentIntentRoutes(flow), ...refundRoutes(flow), ...chargeRoutes(store), ...eventRoutes(store)];
+  const routes = [
+    ...paymentIntentRoutes(flow),
+    ...refundRoutes(flow),
+    ...chargeRoutes(store),
+    ...disputeRoutes(flow),
+    ...eventRoutes(store),
+  ];
 
   const reset = () => {
     store.clear();

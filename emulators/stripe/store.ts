@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { CardOutcome } from "./test-cards";
-import type { Charge, PaymentIntent, PaymentMethod, Refund, StripeEvent } from "./types";
+import type { Charge, Dispute, PaymentIntent, PaymentMethod, Refund, StripeEvent } from "./types";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -24,10 +24,12 @@ export class Store {
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
+  readonly disputes = new Map<string, Dispute>();
   readonly paymentMethods = new Map<string, StoredPaymentMethod>();
   readonly events = new Map<string, StripeEvent>();
 
   clear(): void {
-    for (const map of [this.paymentIntents, this.charges, this.refunds, this.paymentMethods, this.events]) map.clear();
+    const maps = [this.paymentIntents, this.charges, this.refunds, this.disputes, this.paymentMethods, this.events];
+    for (const map of maps) map.clear();
   }
 }

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { jsonError } from "../shared/json-errors";
 import { readJson, type InputErrors } from "../shared/request-input";
+import { decideDispute, disputePaymentIntent } from "./disputes";
 import { DASHBOARD_REQUEST } from "./events";
 import { faultsInput, type Faults } from "./faults";
 import { settle, type FlowDeps } from "./payment-flow";
 import { createRefund } from "./refunds";
+import { DISPUTE_REASONS } from "./types";
 import type { Delivery, EventWebhooks } from "./webhook-delivery";
 
 /**
@@ -26,6 +28,11 @@ const refundInput = z.strictObject({
   amount: z.int().positive().optional(),
   reason: z.enum(["duplicate", "fraudulent", "requested_by_customer"]).optional(),
 });
+const disputeInput = z.strictObject({
+  paymentIntent: z.string().min(1),
+  reason: z.enum(DISPUTE_REASONS).default("fraudulent"),
+});
+const disputeCloseInput = z.strictObject({ outcome: z.enum(["won", "lost"]) });
 const releaseInput = z.strictObject({
   order: z.enum(["created", "reversed"]).default("created"),
   eventIds: z.array(z.string()).optional(),
@@ -60,6 +67,22 @@ export function testApi(deps: TestApiDeps): Hono {
     .post("/refunds", async (c) => {
       const { paymentIntent, ...rest } = await readJson(c, refundInput, INPUT_ERRORS);
       return c.json(createRefund(deps, { payment_intent: paymentIntent, ...rest }, DASHBOARD_REQUEST));
+    })
+    .get("/disputes", (c) => {
+      const paymentIntent = c.req.query("paymentIntent");
+      const disputes = [...deps.store.disputes.values()];
+      return c.json({ data: disputes.filter((dispute) => !paymentIntent || dispute.payment_intent === paymentIntent) });
+    })
+    .post("/disputes", async (c) => {
+      const { paymentIntent, reason } = await readJson(c, disputeInput, INPUT_ERRORS);
+      return c.json(disputePaymentIntent(deps, findPaymentIntent(paymentIntent), reason));
+    })
+    .post("/disputes/:id/close", async (c) => {
+      const { outcome } = await readJson(c, disputeCloseInput, INPUT_ERRORS);
+      const id = c.req.param("id");
+      const dispute = deps.store.disputes.get(id);
+      if (!dispute) throw badRequest(`No such dispute: '${id}'`);
+      return c.json(decideDispute(deps, dispute, outcome));
     })
     .get("/events", (c) => {
       const type = c.req.query("type");

@@ -8,7 +8,8 @@ import type { CardDetails } from "./types";
  */
 
 export type CardOutcome =
-  | { kind: "succeed" }
+  /** `dispute`: the charge succeeds, then the cardholder's bank disputes it with this reason. */
+  | { kind: "succeed"; dispute?: "fraudulent" }
   | { kind: "processing" }
   | { kind: "decline"; declineCode: "generic_decline" | "insufficient_funds"; message: string };
 
@@ -16,6 +17,7 @@ const PROCESSING_CARD = "4000000000008088";
 
 const OUTCOMES: Record<string, CardOutcome> = {
   "4242424242424242": { kind: "succeed" },
+  "4000000000000259": { kind: "succeed", dispute: "fraudulent" },
   "4000000000000002": { kind: "decline", declineCode: "generic_decline", message: "Your card was declined." },
   "4000000000009995": {
     kind: "decline",
@@ -29,6 +31,7 @@ const TEST_PAYMENT_METHODS: Record<string, string> = {
   pm_card_visa: "4242424242424242",
   pm_card_chargeDeclined: "4000000000000002",
   pm_card_chargeDeclinedInsufficientFunds: "4000000000009995",
+  pm_card_createDispute: "4000000000000259",
 };
 
 export interface CardInput {

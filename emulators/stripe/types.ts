@@ -94,6 +94,8 @@ export interface Charge {
   payment_method_details: { type: "card"; card: CardDetails };
   receipt_email: string | null;
   refunded: boolean;
+  /** Whether the charge has been disputed; stays true once the dispute closes. */
+  disputed: boolean;
   status: "succeeded" | "pending" | "failed";
 }
 
@@ -111,10 +113,105 @@ export interface Refund {
   status: "succeeded";
 }
 
-export type StripeObject = PaymentIntent | Charge | Refund | PaymentMethod;
+/** The text and file-id fields of a dispute's evidence (Stripe's `evidence[…]` parameters). */
+export const EVIDENCE_FIELDS = [
+  "access_activity_log",
+  "billing_address",
+  "cancellation_policy",
+  "cancellation_policy_disclosure",
+  "cancellation_rebuttal",
+  "customer_communication",
+  "customer_email_address",
+  "customer_name",
+  "customer_purchase_ip",
+  "customer_signature",
+  "duplicate_charge_documentation",
+  "duplicate_charge_explanation",
+  "duplicate_charge_id",
+  "product_description",
+  "receipt",
+  "refund_policy",
+  "refund_policy_disclosure",
+  "refund_refusal_explanation",
+  "service_date",
+  "service_documentation",
+  "shipping_address",
+  "shipping_carrier",
+  "shipping_date",
+  "shipping_documentation",
+  "shipping_tracking_number",
+  "uncategorized_file",
+  "uncategorized_text",
+] as const;
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
+
+/** Stripe's dispute reasons. */
+export const DISPUTE_REASONS = [
+  "bank_cannot_process",
+  "check_returned",
+  "credit_not_processed",
+  "customer_initiated",
+  "debit_not_authorized",
+  "duplicate",
+  "fraudulent",
+  "general",
+  "incorrect_account_details",
+  "insufficient_funds",
+  "noncompliant",
+  "product_not_received",
+  "product_unacceptable",
+  "subscription_canceled",
+  "unrecognized",
+] as const;
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
+
+/** The card dispute states the emulator reaches: open (needs a response, or under review), then won or lost. */
+export type DisputeStatus = "needs_response" | "under_review" | "won" | "lost";
+
+export interface Dispute {
+  id: string;
+  object: "dispute";
+  amount: number;
+  balance_transactions: never[];
+  charge: string;
+  created: number;
+  currency: string;
+  enhanced_eligibility_types: never[];
+  evidence: Record<EvidenceField, string | null> & { enhanced_evidence: Record<string, never> };
+  evidence_details: {
+    due_by: number | null;
+    enhanced_eligibility: Record<string, never>;
+    has_evidence: boolean;
+    past_due: boolean;
+    submission_count: number;
+    submission_method: "manual" | "not_submitted";
+  };
+  intended_submission_method: "manual" | "prefer_manual" | "prefer_smart_disputes" | "smart_disputes" | null;
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Record<string, string>;
+  network_reason_code: string | null;
+  payment_intent: string;
+  payment_method_details: {
+    type: "card";
+    card: { brand: string; case_type: "chargeback"; network: string; network_reason_code: string | null };
+  };
+  reason: DisputeReason;
+  status: DisputeStatus;
+}
+
+export type StripeObject = PaymentIntent | Charge | Refund | PaymentMethod | Dispute;
+
+/** A page of a list endpoint, newest first. */
+export interface ListObject<T> {
+  object: "list";
+  data: T[];
+  has_more: boolean;
+  url: string;
+}
 
 /** Anything an API endpoint answers with. */
-export type ApiObject = StripeObject | StripeEvent;
+export type ApiObject = StripeObject | StripeEvent | ListObject<StripeObject>;
 
 export interface StripeEvent {
   id: string;
