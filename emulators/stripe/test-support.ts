@@ -46,7 +46,12 @@ export async function startReceiver() {
     respondWith: (respond: (index: number) => number) => {
       state.respond = respond;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Closing twice is fine. Deliveries still in flight keep connections open: drop them, so tests end at once.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
