@@ -47,6 +47,13 @@ export const settle = (paymentIntentId: string, result: "succeeded" | "failed") 
 export const dashboardRefund = (paymentIntentId: string) =>
   call("POST", "/refunds", { paymentIntent: paymentIntentId });
 
+/** The bank disputes the payment's charge: `charge.dispute.created` goes to the app's webhook. */
+export const openDispute = (paymentIntentId: string, reason?: Stripe.Dispute["reason"]) =>
+  call<Stripe.Dispute>("POST", "/disputes", { paymentIntent: paymentIntentId, reason });
+/** The bank decides an open dispute: `charge.dispute.closed` goes to the app's webhook. */
+export const closeDispute = (disputeId: string, outcome: "won" | "lost") =>
+  call<Stripe.Dispute>("POST", `/disputes/${disputeId}/close`, { outcome });
+
 /** A webhook request exactly as Stripe would send it: raw JSON body and a Stripe-Signature header. */
 export function signedDelivery(
   event: Stripe.Event | string,
