@@ -15,6 +15,7 @@ import { emulators } from "../scripts/lib/emulators";
 import { ProcessGroup } from "../scripts/lib/processes";
 import { readToolEnv } from "../scripts/lib/tool-env";
 import { benchmarks } from "./benchmarks";
+import { scenarios } from "./scenarios";
 import {
   AppLogs,
   assertPortsFree,
@@ -33,14 +34,24 @@ import { combineRounds, invalidReason, measure, verifyTarget, type LoadOptions, 
 import { measureClientBuild, measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js";
 import { formatTable, judge, saveResults } from "./lib/report";
 import type { Database } from "../db/connect";
-import { referenceOf, type Benchmark, type ReferenceApp, type Target } from "./lib/types";
+import {
+  referenceOf,
+  type Benchmark,
+  type DatabaseConnection,
+  type ReferenceApp,
+  type Scenario,
+  type ScenarioReport,
+  type Target,
+} from "./lib/types";
 
 const root = path.resolve(import.meta.dirname, "..");
 const toolEnv = readToolEnv();
-const names = benchmarks.map((benchmark) => benchmark.name) as [string, ...string[]];
+const names = [...benchmarks, ...scenarios].map((entry) => entry.name) as [string, ...string[]];
 const { positionals } = parseArgs({ allowPositionals: true });
 const selected = z.array(z.enum(names, { error: `expected one of: ${names.join(", ")}` })).parse(positionals);
-const chosen = selected.length > 0 ? benchmarks.filter((benchmark) => selected.includes(benchmark.name)) : benchmarks;
+const isChosen = (entry: { name: string }) => selected.length === 0 || selected.includes(entry.name);
+const chosen = benchmarks.filter(isChosen);
+const chosenScenarios = scenarios.filter(isChosen);
 const needsObservabilityOff = chosen.some((benchmark) => referenceOf(benchmark) === "observability-off");
 
 const port = toolEnv.BENCH_PORT;
@@ -142,8 +153,16 @@ async function startApps(database: BenchDatabase): Promise<StackEnv> {
   return readStackEnv(envOut);
 }
 
-/** Seeds the bench user's tasks and runs every chosen benchmark's setup. */
-async function prepare(db: Database, stackEnv: StackEnv): Promise<Planned[]> {
+interface PlannedScenario {
+  scenario: Scenario;
+  run(connect: () => DatabaseConnection): Promise<ScenarioReport>;
+}
+
+/** Seeds the bench user's tasks and runs every chosen benchmark's and scenario's setup. */
+async function prepare(
+  db: Database,
+  stackEnv: StackEnv,
+): Promise<{ planned: Planned[]; plannedScenarios: PlannedScenario[] }> {
   const clerk = clerkTestApi(port);
   const profile = { email: `bench.${Date.now()}@example.test`, firstName: "Bench", lastName: "User" };
   const userId = await clerk.createUser(profile);
@@ -164,7 +183,9 @@ async function prepare(db: Database, stackEnv: StackEnv): Promise<Planned[]> {
   };
   const planned: Planned[] = [];
   for (const benchmark of chosen) planned.push({ benchmark, ...(await benchmark.setup(context)) });
-  return planned;
+  const plannedScenarios: PlannedScenario[] = [];
+  for (const scenario of chosenScenarios) plannedScenarios.push({ scenario, ...(await scenario.setup(context)) });
+  return { planned, plannedScenarios };
 }
 
 /** The baseline app, and the product with observability off when a chosen benchmark measures against it. */
@@ -203,8 +224,9 @@ async function main(): Promise<number> {
 
   const { db, sql } = connectDatabase(picked.url);
   let planned: Planned[];
+  let plannedScenarios: PlannedScenario[];
   try {
-    planned = await prepare(db, stackEnv);
+    ({ planned, plannedScenarios } = await prepare(db, stackEnv));
     await startReferences(picked, stackEnv);
     step("checking every target answers 200 with the expected content (and adds rows where it writes)");
     for (const plan of planned) {
@@ -243,6 +265,16 @@ async function main(): Promise<number> {
     });
   }
 
+  const scenarioReports: { scenario: string; summary: string; report: ScenarioReport }[] = [];
+  for (const { scenario, run } of plannedScenarios) {
+    step(`${scenario.name}: ${scenario.summary}`);
+    const connect = (): DatabaseConnection => {
+      const { db: handle, sql: client } = connectDatabase(picked.url);
+      return { db: handle, close: () => client.end() };
+    };
+    scenarioReports.push({ scenario: scenario.name, summary: scenario.summary, report: await run(connect) });
+  }
+
   const byName = new Map(measured.map((entry) => [entry.benchmark.name, entry.product]));
   const results = measured.map((entry) => judge(entry.benchmark, entry.product, entry.reference, byName));
   const settings = {
@@ -278,6 +310,11 @@ async function main(): Promise<number> {
         `Sentry in the whole browser build, loaded after hydration: ${kb(clientBuild.attributedGzipBytes)} KB gzipped`,
     );
   }
+  for (const { scenario, summary, report } of scenarioReports) {
+    console.log(`\n${scenario} (${summary})`);
+    for (const line of report.lines) console.log(`  ${line}`);
+    for (const goal of report.goals) console.log(`  goal: ${goal.label}: ${goal.pass ? "pass" : "FAIL"}`);
+  }
   const file = saveResults(startedAt, {
     startedAt,
     finishedAt: new Date(),
@@ -286,6 +323,7 @@ async function main(): Promise<number> {
     machine,
     results,
     sentryBundle,
+    scenarios: scenarioReports,
   });
   console.log(`\n[bench] saved ${path.relative(root, file)}`);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
-import { refundFromDashboard } from "./support/stripe";
+import { closeDispute, openDispute, refundFromDashboard } from "./support/stripe";
 import { addTask } from "./support/tasks";
 
 test.beforeEach(async ({ context, baseURL }) => {
@@ -65,4 +65,28 @@ test("a refund made through Stripe returns the account to Free", async ({ page }
     await expect(currentPlan(page)).toHaveText("Free", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("table", { name: "Order history" })).toContainText("Refunded");
+});
+
+test("a dispute pauses Pro, and winning it restores Pro", async ({ page }) => {
+  await page.goto("/billing");
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(currentPlan(page)).toHaveText("Pro");
+  const paymentIntentId = new URL(page.url()).searchParams.get("payment_intent") as string;
+
+  // The bank opens a dispute; Taskpilot hears of it only through Stripe's signed webhooks.
+  const dispute = await openDispute(paymentIntentId);
+  await expect(async () => {
+    await page.goto("/billing");
+    await expect(currentPlan(page)).toHaveText("Free", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("dispute-notice")).toContainText("paused while your bank reviews a dispute");
+  await expect(page.getByRole("button", { name: /Buy Pro/ })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Order history" })).toContainText("Disputed");
+
+  await closeDispute(dispute.id, "won");
+  await expect(async () => {
+    await page.goto("/billing");
+    await expect(currentPlan(page)).toHaveText("Pro", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("table", { name: "Order history" })).toContainText("Dispute won");
 });

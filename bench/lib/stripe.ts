@@ -30,9 +30,9 @@ export function stripeEmulator(stackEnv: StackEnv) {
     maxNetworkRetries: 0,
   });
 
-  async function testApi(path: string, body?: unknown): Promise<unknown> {
+  async function testApi(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<unknown> {
     const response = await fetch(new URL(`/__test${path}`, api), {
-      method: body === undefined ? "GET" : "POST",
+      method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -40,7 +40,40 @@ export function stripeEmulator(stackEnv: StackEnv) {
     return response.status === 204 ? undefined : response.json();
   }
 
+  /**
+   * An order for `userId` and a PaymentIntent for it paid with a test card, as the product's checkout
+   * leaves them before any webhook arrives; answers the PaymentIntent's id.
+   */
+  async function pay(db: Database, userId: string, orderId: string = randomUUID()): Promise<string> {
+    const intent = await stripe.paymentIntents.create({
+      ...price,
+      automatic_payment_methods: { enabled: true },
+      metadata: { order_id: orderId, user_id: userId },
+    });
+    await db.insert(orders).values({ id: orderId, userId, stripePaymentIntentId: intent.id, ...price });
+    // Raw card numbers are test-mode only; the SDK's types do not list them, the emulator accepts them.
+    const card = { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" };
+    await stripe.paymentIntents.confirm(intent.id, { payment_method_data: { type: "card", card } } as never);
+    return intent.id;
+  }
+
+  /** The emulator's own deliveries wait, so the bench alone decides which events the app sees. */
+  const holdWebhooks = () => testApi("/webhooks/hold", {});
+
   return {
+    pay,
+
+    /** The emulator's recorded events about one PaymentIntent, of one type. */
+    async eventsFor(paymentIntentId: string, type: string): Promise<StripeEvent[]> {
+      const { data } = eventsSchema.parse(await testApi(`/events?type=${type}`));
+      return data.filter((event) => event.data.object.id === paymentIntentId);
+    },
+
+    /** Fault injection (emulators/stripe/README.md): `{ latencyMs }` slows every API answer. */
+    holdWebhooks,
+    setFaults: (faults: { latencyMs?: number }) => testApi("/faults", faults),
+    clearFaults: () => testApi("/faults", undefined, "DELETE"),
+
     /**
      * `count` customers who each bought Pro: a user row, an open order, and a PaymentIntent paid with a
      * test card whose metadata points at that order, as the product's checkout leaves them. The
@@ -49,7 +82,7 @@ export function stripeEmulator(stackEnv: StackEnv) {
      * emulator's payment_intent.succeeded event of each purchase.
      */
     async paidPurchases(db: Database, count: number): Promise<StripeEvent[]> {
-      await testApi("/webhooks/hold", {});
+      await holdWebhooks();
       const tag = randomBytes(4).toString("hex");
       const buyers = Array.from({ length: count }, (_, index) => ({
         id: `user_bench_buyer_${tag}_${index}`,
@@ -57,20 +90,7 @@ export function stripeEmulator(stackEnv: StackEnv) {
       }));
       await db.insert(users).values(buyers.map((buyer) => ({ id: buyer.id, name: "Bench Buyer" })));
       const intentIds = new Set<string>();
-      for (const buyer of buyers) {
-        const intent = await stripe.paymentIntents.create({
-          ...price,
-          automatic_payment_methods: { enabled: true },
-          metadata: { order_id: buyer.orderId, user_id: buyer.id },
-        });
-        await db
-          .insert(orders)
-          .values({ id: buyer.orderId, userId: buyer.id, stripePaymentIntentId: intent.id, ...price });
-        // Raw card numbers are test-mode only; the SDK's types do not list them, the emulator accepts them.
-        const card = { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" };
-        await stripe.paymentIntents.confirm(intent.id, { payment_method_data: { type: "card", card } } as never);
-        intentIds.add(intent.id);
-      }
+      for (const buyer of buyers) intentIds.add(await pay(db, buyer.id, buyer.orderId));
       const { data } = eventsSchema.parse(await testApi("/events?type=payment_intent.succeeded"));
       const events = data.filter((event) => intentIds.has(event.data.object.id));
       if (events.length !== count)

@@ -61,3 +61,34 @@ export interface Benchmark {
 
 /** The app a benchmark's reference target runs on: the baseline unless it names another. */
 export const referenceOf = (benchmark: Benchmark): ReferenceApp => benchmark.reference ?? "baseline";
+
+/** One goal of a scenario, judged from what the scenario observed. */
+export interface ScenarioGoal {
+  label: string;
+  pass: boolean;
+}
+
+export interface ScenarioReport {
+  /** Figures for the printed report and the saved JSON. */
+  figures: Record<string, unknown>;
+  /** Lines to print, in order. */
+  lines: string[];
+  goals: ScenarioGoal[];
+}
+
+/**
+ * A run that is not a throughput comparison: a fault is injected and the product's behaviour under it
+ * is observed (latencies, answers, the state it ends in). Runs after every benchmark, on the same stack.
+ */
+export interface Scenario {
+  name: string;
+  summary: string;
+  /** Prepares data with the bench's database handle; the returned run happens after it is closed. */
+  setup(context: BenchContext): Promise<{ run(connect: () => DatabaseConnection): Promise<ScenarioReport> }>;
+}
+
+/** A short-lived database handle a scenario opens to check the state the product ended in. */
+export interface DatabaseConnection {
+  db: Database;
+  close(): Promise<void>;
+}

@@ -8,7 +8,14 @@ import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { callStripe, StripeCallInTransactionError } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
-import { clearFaults, setFaults, settle, stripeAdmin } from "@/tests/support/stripe-emulator";
+import {
+  clearFaults,
+  closeDispute,
+  openDispute,
+  setFaults,
+  settle,
+  stripeAdmin,
+} from "@/tests/support/stripe-emulator";
 import { syncReturnedPayment } from "./billing-return";
 import { mergePaymentState, type PaymentSnapshot, type PaymentState } from "./payment-state";
 import { applyPaymentSnapshot, readPaymentIntent, syncPaymentIntent } from "./sync";
@@ -60,7 +67,8 @@ describe("syncing a PaymentIntent", () => {
   it("ends on the newest state whatever order reads of Stripe are applied in", async () => {
     const userId = await newCustomer();
     const { orderId, paymentIntentId } = await startPurchase(userId);
-    // A bank debit that fails after processing, a second try that succeeds, a partial and a full refund:
+    // A bank debit that fails after processing, a second try that succeeds, a dispute won, a partial and
+    // a full refund:
     // every state the order passes through, each read from Stripe at its own moment.
     const reads: PaymentSnapshot[] = [];
     const read = async () => reads.push(await readPaymentIntent(paymentIntentId));
@@ -70,6 +78,10 @@ describe("syncing a PaymentIntent", () => {
     await settle(paymentIntentId, "failed");
     await read();
     await confirm(paymentIntentId, cards.succeed);
+    await read();
+    const dispute = await openDispute(paymentIntentId);
+    await read();
+    await closeDispute(dispute.id, "won");
     await read();
     await stripeAdmin.refunds.create({ payment_intent: paymentIntentId, amount: 10_000 });
     await read();
@@ -81,8 +93,11 @@ describe("syncing a PaymentIntent", () => {
       "failed",
       "succeeded",
       "succeeded",
+      "succeeded",
+      "succeeded",
       "refunded",
     ]);
+    expect(reads.map((snapshot) => snapshot.dispute)).toEqual([null, null, null, null, "open", "won", "won", "won"]);
 
     const initial = stateOf((await storedOrder(orderId)) as PaymentState);
     const reset = () => db.update(orders).set(initial).where(eq(orders.id, orderId));
@@ -102,6 +117,7 @@ describe("syncing a PaymentIntent", () => {
           expect(stored).toEqual(inReadOrder);
           expect(stored.status).toBe(newest.status);
           expect(stored.amountRefunded).toBe(newest.amountRefunded);
+          expect(stored.disputeStatus).toBe(newest.dispute);
         },
       ),
       { numRuns: 60, seed: 20261206 },

@@ -8,9 +8,11 @@ import { orders, stripeEvents, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import {
   clearFaults,
+  closeDispute,
   dashboardRefund,
   emulatorPaymentIntents,
   eventsFor,
+  openDispute,
   setFaults,
   settle,
   signedDelivery,
@@ -148,6 +150,42 @@ describe("POST /api/webhooks/stripe", () => {
     const refunded = (await eventsFor(paymentIntentId)).find((event) => event.type === "charge.refunded");
     expect((await deliver(refunded!)).status).toBe(200);
     expect(await orderOf(orderId)).toMatchObject({ status: "refunded" });
+    expect(await userPlan(userId)).toBe("free");
+  });
+
+  it.each(["won", "lost"] as const)(
+    "a dispute suspends Pro and refuses a second purchase; a %s dispute ends it accordingly",
+    async (outcome) => {
+      const userId = await signIn();
+      const { orderId, paymentIntentId } = await pay();
+      await deliver((await eventsFor(paymentIntentId)).find((event) => event.type === "payment_intent.succeeded")!);
+      expect(await userPlan(userId)).toBe("pro");
+
+      const dispute = await openDispute(paymentIntentId);
+      const created = (await eventsFor(paymentIntentId)).find((event) => event.type === "charge.dispute.created");
+      expect(await deliver(created!)).toEqual({ status: 200, body: { received: true, status: "synced" } });
+      expect(await orderOf(orderId)).toMatchObject({ status: "succeeded", disputeStatus: "open" });
+      expect(await userPlan(userId)).toBe("free");
+      const refused = await startPurchase();
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toMatchObject({ error: "payment_disputed" });
+
+      await closeDispute(dispute.id, outcome);
+      const closed = (await eventsFor(paymentIntentId)).find((event) => event.type === "charge.dispute.closed");
+      expect((await deliver(closed!)).status).toBe(200);
+      // A late copy of the opening event changes nothing: the dispute only moves forward.
+      expect((await deliver({ ...created!, id: `${created!.id}_late` })).status).toBe(200);
+      expect(await orderOf(orderId)).toMatchObject({ status: "succeeded", disputeStatus: outcome });
+      expect(await userPlan(userId)).toBe(outcome === "won" ? "pro" : "free");
+    },
+  );
+
+  it("the disputed test card ends in an open dispute and a Free account", async () => {
+    const userId = await signIn();
+    const { orderId, paymentIntentId } = await pay("4000000000000259");
+    const created = (await eventsFor(paymentIntentId)).find((event) => event.type === "charge.dispute.created");
+    expect((await deliver(created!)).status).toBe(200);
+    expect(await orderOf(orderId)).toMatchObject({ status: "succeeded", disputeStatus: "open" });
     expect(await userPlan(userId)).toBe("free");
   });
 
