@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { authedAction, type ActionResult } from "@/lib/safe-action";
 import { taskErrors, type TaskErrorCode } from "@/lib/tasks/errors";
@@ -21,44 +22,41 @@ import { bulkCompleteTasks, createTask, deleteTask, restoreTask, toggleTask, upd
  * work scoped to the user, and the list is revalidated after every change that happened.
  */
 
-const create = authedAction(
+/** A task action: its known refusals are the tasks domain's (not found, the plan limit). */
+function taskAction<Schema extends z.ZodType, Data>(
+  name: string,
+  schema: Schema,
+  handler: (userId: string, input: z.output<Schema>) => Promise<Data>,
+) {
+  return authedAction(name, schema, handler, taskErrors);
+}
+
+const create = taskAction(
   "createTask",
   taskFieldsSchema,
   async (userId, fields) => (await createTask(db, userId, fields)).id,
-  taskErrors,
 );
-const update = authedAction(
+const update = taskAction(
   "updateTask",
   updateTaskSchema,
   async (userId, { id, ...fields }) => (await updateTask(db, userId, id, fields)).id,
-  taskErrors,
 );
-const toggle = authedAction(
+const toggle = taskAction(
   "toggleTask",
   toggleTaskSchema,
   async (userId, { id, completed }) => (await toggleTask(db, userId, id, completed)).completed,
-  taskErrors,
 );
-const remove = authedAction(
-  "deleteTask",
-  deleteTaskSchema,
-  async (userId, { id }): Promise<RestorableTask> => {
-    const { title, description, priority, dueDate, completed, createdAt } = await deleteTask(db, userId, id);
-    return { id, title, description, priority, dueDate, completed, createdAt: createdAt.toISOString() };
-  },
-  taskErrors,
-);
-const restore = authedAction(
+const remove = taskAction("deleteTask", deleteTaskSchema, async (userId, { id }): Promise<RestorableTask> => {
+  const { title, description, priority, dueDate, completed, createdAt } = await deleteTask(db, userId, id);
+  return { id, title, description, priority, dueDate, completed, createdAt: createdAt.toISOString() };
+});
+const restore = taskAction(
   "restoreTask",
   restoreTaskSchema,
   async (userId, task) => (await restoreTask(db, userId, task)).id,
-  taskErrors,
 );
-const bulkComplete = authedAction(
-  "bulkCompleteTasks",
-  bulkCompleteSchema,
-  (userId, { ids }) => bulkCompleteTasks(db, userId, ids),
-  taskErrors,
+const bulkComplete = taskAction("bulkCompleteTasks", bulkCompleteSchema, (userId, { ids }) =>
+  bulkCompleteTasks(db, userId, ids),
 );
 
 type TaskActionResult<Data> = ActionResult<Data, TaskErrorCode>;
