@@ -90,6 +90,10 @@ function page(mode: Mode, users: StoredUser[], redirectUrl: string, { errors = {
   const hidden = `<input type="hidden" name="redirect_url" value="${escapeHtml(redirectUrl)}">`;
   const error = (field: string) =>
     errors[field] ? `<p class="error" id="${field}-error">${escapeHtml(errors[field]!)}</p>` : "";
+  // The typed value, and the error's wiring if the field was refused.
+  const inputState = (field: "email" | "name") =>
+    `value="${escapeHtml(values[field] ?? "")}"` +
+    (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : "");
   const userButtons = users
     .map(
       (u) => `<li><form method="post" action="${mode}">${hidden}<input type="hidden" name="intent" value="existing">
@@ -104,18 +108,22 @@ function page(mode: Mode, users: StoredUser[], redirectUrl: string, { errors = {
 <title>${title}</title>
 <style>
   body { font-family: system-ui, sans-serif; background: #f3f4f6; color: #111827; margin: 0; }
-  main { max-width: 26rem; margin: 4rem auto; background: #fff; border-radius: 0.75rem; padding: 2rem; box-shadow: 0 4px 16px rgb(0 0 0 / 0.08); }
+  main { max-width: 26rem; margin: 4rem auto; background: #fff; border-radius: 0.75rem; padding: 2rem; \
+box-shadow: 0 4px 16px rgb(0 0 0 / 0.08); }
   h1 { font-size: 1.35rem; margin: 0 0 0.25rem; } h2 { font-size: 1rem; margin: 1.75rem 0 0.75rem; }
   .note { color: #6b7280; font-size: 0.85rem; margin: 0; }
   ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
   button { font: inherit; cursor: pointer; }
-  .user { width: 100%; text-align: left; display: grid; gap: 0.1rem; padding: 0.7rem 0.9rem; border: 1px solid #d1d5db; border-radius: 0.5rem; background: #fff; }
+  .user { width: 100%; text-align: left; display: grid; gap: 0.1rem; padding: 0.7rem 0.9rem; \
+border: 1px solid #d1d5db; border-radius: 0.5rem; background: #fff; }
   .user:hover, .user:focus-visible { border-color: #4f46e5; background: #eef2ff; }
   .user span { color: #6b7280; font-size: 0.85rem; }
   label { display: block; font-size: 0.85rem; font-weight: 600; margin: 0.75rem 0 0.25rem; }
-  input[type=text], input[type=email] { box-sizing: border-box; width: 100%; padding: 0.55rem 0.7rem; border: 1px solid #d1d5db; border-radius: 0.5rem; font: inherit; }
+  input[type=text], input[type=email] { box-sizing: border-box; width: 100%; padding: 0.55rem 0.7rem; \
+border: 1px solid #d1d5db; border-radius: 0.5rem; font: inherit; }
   input[aria-invalid=true] { border-color: #dc2626; }
-  .primary { margin-top: 1rem; width: 100%; padding: 0.65rem; border: 0; border-radius: 0.5rem; background: #4f46e5; color: #fff; font-weight: 600; }
+  .primary { margin-top: 1rem; width: 100%; padding: 0.65rem; border: 0; border-radius: 0.5rem; background: #4f46e5; \
+color: #fff; font-weight: 600; }
   .error { color: #dc2626; font-size: 0.8rem; margin: 0.25rem 0 0; }
 </style></head>
 <body><main>
@@ -127,10 +135,10 @@ ${error("form")}
 <h2>New user</h2>
 <form method="post" action="${mode}" novalidate>${hidden}<input type="hidden" name="intent" value="create">
   <label for="email">Email</label>
-  <input id="email" name="email" type="email" autocomplete="off" value="${escapeHtml(values.email ?? "")}"${errors.email ? ' aria-invalid="true" aria-describedby="email-error"' : ""}>
+  <input id="email" name="email" type="email" autocomplete="off" ${inputState("email")}>
   ${error("email")}
   <label for="name">Name</label>
-  <input id="name" name="name" type="text" autocomplete="off" value="${escapeHtml(values.name ?? "")}"${errors.name ? ' aria-invalid="true" aria-describedby="name-error"' : ""}>
+  <input id="name" name="name" type="text" autocomplete="off" ${inputState("name")}>
   ${error("name")}
   <button type="submit" class="primary">Create user and ${mode === "sign-in" ? "sign in" : "sign up"}</button>
 </form>

@@ -74,9 +74,8 @@ export function createSentryEmulator(options: SentryEmulatorOptions): SentryEmul
     .onError(
       onError((error, c) => {
         // Name only: an error message could quote payload content, which may be personal data.
-        console.error(
-          `sentry emulator: ${c.req.method} ${c.req.path} failed (${error instanceof Error ? error.name : "unknown error"})`,
-        );
+        const name = error instanceof Error ? error.name : "unknown error";
+        console.error(`sentry emulator: ${c.req.method} ${c.req.path} failed (${name})`);
         return c.json({ detail: "internal error" }, 500);
       }),
     );

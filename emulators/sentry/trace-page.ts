@@ -30,7 +30,7 @@ export function traceListPage(traces: TraceSummary[], appUrl: string): string {
     )
     .join("\n");
   const body = traces.length
-    ? `<table><thead><tr><th>Trace</th><th>Root</th><th>Spans</th><th>Errors</th><th>Services</th><th>Started</th></tr></thead>
+    ? `<table>${tableHead(["Trace", "Root", "Spans", "Errors", "Services", "Started"])}
 <tbody>${rows}</tbody></table>`
     : "<p>No traces yet. Use the app, then reload this page.</p>";
   return layout(
@@ -51,8 +51,9 @@ export function tracePage(traceId: string, records: TelemetryRecord[]): string {
   const spanRows = spanTree(spans)
     .map(({ record, depth }) => {
       const bar = barStyle(record, timeline);
+      const op = `<span class="op">${escapeHtml(record.op ?? record.kind)}</span>`;
       return `<tr>
-  <td style="padding-left:${0.5 + depth * 1.25}rem"><span class="op">${escapeHtml(record.op ?? record.kind)}</span> ${escapeHtml(record.name ?? "")}</td>
+  <td style="padding-left:${0.5 + depth * 1.25}rem">${op} ${escapeHtml(record.name ?? "")}</td>
   <td class="num">${escapeHtml(formatDuration(durationMs(record)))}</td>
   <td>${escapeHtml(record.origin)}</td>
   <td class="${record.status && record.status !== "ok" ? "bad" : ""}">${escapeHtml(record.status ?? "")}</td>
@@ -61,22 +62,33 @@ export function tracePage(traceId: string, records: TelemetryRecord[]): string {
     })
     .join("\n");
   const errorItems = errors
-    .map(
-      (error) => `<li><span class="bad">${escapeHtml(error.error?.level ?? "error")}</span>
+    .map((error) => {
+      const time = escapeHtml(formatTime(error.startTimestamp));
+      const eventId = escapeHtml(error.error?.eventId ?? "?");
+      return `<li><span class="bad">${escapeHtml(error.error?.level ?? "error")}</span>
   ${escapeHtml(error.error?.message ?? "(no message)")}
-  <span class="muted">· ${escapeHtml(error.origin)} · ${escapeHtml(formatTime(error.startTimestamp))} · event ${escapeHtml(error.error?.eventId ?? "?")}</span></li>`,
-    )
+  <span class="muted">· ${escapeHtml(error.origin)} · ${time} · event ${eventId}</span></li>`;
+    })
     .join("\n");
+
+  const spanTable = spans.length
+    ? `<table>${tableHead(["Span", "Duration", "Origin", "Status", "Timeline"])}<tbody>${spanRows}</tbody></table>`
+    : "<p>No spans.</p>";
 
   return layout(
     `Trace ${traceId}`,
     `<p><a href="/">← all traces</a></p>
 <h1>Trace <code>${escapeHtml(traceId)}</code></h1>
 <h2>Spans (${spans.length})</h2>
-${spans.length ? `<table><thead><tr><th>Span</th><th>Duration</th><th>Origin</th><th>Status</th><th>Timeline</th></tr></thead><tbody>${spanRows}</tbody></table>` : "<p>No spans.</p>"}
+${spanTable}
 <h2>Errors (${errors.length})</h2>
 ${errors.length ? `<ul>${errorItems}</ul>` : "<p>No errors.</p>"}`,
   );
+}
+
+/** `<thead>` with one header cell per column name; the names are literals, not payload text. */
+function tableHead(columns: string[]): string {
+  return `<thead><tr>${columns.map((column) => `<th>${column}</th>`).join("")}</tr></thead>`;
 }
 
 export function errorPage(message: string): string {
@@ -143,7 +155,8 @@ function layout(title: string, content: string): string {
   .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .muted { color: #6b7280; }
   .bad { color: #b91c1c; font-weight: 600; }
-  .op { font: 12px ui-monospace, monospace; background: #eef2ff; color: #3730a3; padding: 0 0.3rem; border-radius: 3px; }
+  .op { font: 12px ui-monospace, monospace; background: #eef2ff; color: #3730a3; padding: 0 0.3rem; \
+border-radius: 3px; }
   .lane { position: relative; min-width: 16rem; height: 1.3rem; }
   .bar { position: absolute; top: 0.35rem; height: 0.6rem; background: #6366f1; border-radius: 2px; }
   code { font: 13px ui-monospace, monospace; }

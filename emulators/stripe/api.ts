@@ -109,10 +109,13 @@ async function runEndpoint(c: Context<ApiEnv>, route: ApiRoute, deps: ApiDeps): 
       });
     }
     if (found.kind === "mismatch") {
+      const advice = `Try using a key other than '${key}' if you meant to execute a different request.`;
       const message =
         found.reason === "endpoint"
-          ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${found.firstEndpoint}' vs '${endpoint}'). Try using a key other than '${key}' if you meant to execute a different request.`
-          : `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`;
+          ? "Keys for idempotent requests can only be used for the same endpoint they were first used for " +
+            `('${found.firstEndpoint}' vs '${endpoint}'). ${advice}`
+          : "Keys for idempotent requests can only be used with the same parameters they were first used with. " +
+            advice;
       throw new StripeApiError(400, { type: "idempotency_error", message });
     }
   }

@@ -30,7 +30,8 @@ export function authenticate(header: string | undefined, keys: ApiKeys): Auth {
   const key = keyFromHeader(header);
   if (!key) {
     throw unauthorized(
-      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+      "You did not provide an API key. You need to provide your API key in the Authorization header, " +
+        "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     );
   }
   if (key === keys.secretKey) return { kind: "secret", key };

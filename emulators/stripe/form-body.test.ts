@@ -4,7 +4,8 @@ import { parseFormBody } from "./form-body";
 describe("parseFormBody", () => {
   it("decodes Stripe's nested bracket keys and both array styles", () => {
     const body =
-      "amount=1900&metadata[user_id]=u%201&automatic_payment_methods%5Benabled%5D=true&expand[]=a&expand[]=b&items[1]=y&items[0]=x&note=a+b";
+      "amount=1900&metadata[user_id]=u%201&automatic_payment_methods%5Benabled%5D=true" +
+      "&expand[]=a&expand[]=b&items[1]=y&items[0]=x&note=a+b";
     expect(parseFormBody(body)).toEqual({
       amount: "1900",
       metadata: { user_id: "u 1" },

@@ -23,9 +23,8 @@ const envSchema = z.object({
 const parsed = envSchema.safeParse(process.env);
 if (!parsed.success) {
   // Names and rules only: values may be secrets.
-  console.error(
-    `stripe emulator: invalid environment\n${parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`).join("\n")}`,
-  );
+  const issues = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  console.error(`stripe emulator: invalid environment\n${issues.join("\n")}`);
   process.exit(1);
 }
 const env = parsed.data;

@@ -70,14 +70,16 @@ export function confirm(
     const message =
       paymentIntent.status === "succeeded"
         ? "You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed."
-        : `You cannot confirm this PaymentIntent because it has a status of ${paymentIntent.status}. Only a PaymentIntent with one of the following statuses may be confirmed: ${CONFIRMABLE.join(", ")}.`;
+        : `You cannot confirm this PaymentIntent because it has a status of ${paymentIntent.status}. ` +
+          `Only a PaymentIntent with one of the following statuses may be confirmed: ${CONFIRMABLE.join(", ")}.`;
     throw unexpectedState(message, view(paymentIntent));
   }
   const paymentMethod =
     stored ?? (paymentIntent.payment_method ? deps.store.paymentMethods.get(paymentIntent.payment_method) : undefined);
   if (!paymentMethod) {
     throw invalidRequest(
-      "You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.",
+      "You cannot confirm this PaymentIntent because it's missing a payment method. " +
+        "Update the PaymentIntent with a payment method and then confirm it again.",
       {
         code: "payment_intent_unexpected_state",
         param: "payment_method",
@@ -142,7 +144,8 @@ export function cancel(
 ): PaymentIntent {
   if (!CANCELABLE.includes(paymentIntent.status)) {
     throw unexpectedState(
-      `You cannot cancel this PaymentIntent because it has a status of ${paymentIntent.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`,
+      `You cannot cancel this PaymentIntent because it has a status of ${paymentIntent.status}. ` +
+        `Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`,
       view(paymentIntent),
     );
   }

@@ -171,7 +171,8 @@ export function paymentIntentRoutes(deps: FlowDeps): ApiRoute[] {
           input.amount !== undefined || input.currency !== undefined || input.payment_method !== undefined;
         if (changesPayment && !["requires_payment_method", "requires_confirmation"].includes(paymentIntent.status)) {
           throw unexpectedState(
-            `You cannot update this PaymentIntent's amount, currency or payment method because it has a status of ${paymentIntent.status}.`,
+            "You cannot update this PaymentIntent's amount, currency or payment method " +
+              `because it has a status of ${paymentIntent.status}.`,
             paymentIntent,
           );
         }

@@ -561,7 +561,8 @@
         if (redirect === "always" && !confirmParams.return_url) {
           return Promise.reject(
             integrationError(
-              "stripe.confirmPayment(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`",
+              "stripe.confirmPayment(): the `confirmParams.return_url` argument is required " +
+                "unless passing `redirect: 'if_required'`",
             ),
           );
         }

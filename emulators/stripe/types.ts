@@ -1,4 +1,7 @@
-/** The Stripe object shapes the emulator serves (the subset of fields Taskpilot and Stripe.js read, plus common ones). */
+/**
+ * The Stripe object shapes the emulator serves (the subset of fields Taskpilot and Stripe.js read,
+ * plus common ones).
+ */
 
 export const API_VERSION = "2026-10-28.endive";
 

@@ -30,9 +30,8 @@ export class EventWebhooks extends WebhookSender<EventFields> {
       }),
       onAttempt: (delivery, attempt) => {
         if (delivery.state === "succeeded") onDelivered(delivery.eventId);
-        log(
-          `webhook ${delivery.eventType} ${delivery.eventId} attempt ${delivery.attempts.length}: ${attempt.status ?? attempt.error} (${delivery.state})`,
-        );
+        const outcome = `${attempt.status ?? attempt.error} (${delivery.state})`;
+        log(`webhook ${delivery.eventType} ${delivery.eventId} attempt ${delivery.attempts.length}: ${outcome}`);
       },
     });
   }
