@@ -247,9 +247,8 @@ async function main(): Promise<number> {
     await warm(sidesOf(plan), databasePort);
   const measured: { benchmark: Benchmark; product: Measurement; reference?: Measurement }[] = [];
   for (const plan of planned) {
-    step(
-      `${plan.benchmark.name}: ${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`,
-    );
+    const perTarget = `${rounds} rounds of ${load.durationSeconds} s × ${load.connections} connections per target`;
+    step(`${plan.benchmark.name}: ${perTarget}`);
     const sides = sidesOf(plan);
     await warm(sides, databasePort);
     for (let round = 0; round < rounds; round++) {
@@ -295,8 +294,10 @@ async function main(): Promise<number> {
 
   console.log(`\nDatabase: ${picked.description}`);
   console.log(
-    `${load.connections} connections; per target ${rounds} rounds of ${load.durationSeconds} s, taking turns with its reference, after ${warmup.durationSeconds} s of warm-up; ` +
-      `${machine.cpus} CPUs, Node ${machine.node}, load average ${loadAtStart?.toFixed(1)} at start, ${machine.loadAverage.atEnd?.toFixed(1)} at end\n`,
+    `${load.connections} connections; per target ${rounds} rounds of ${load.durationSeconds} s, ` +
+      `taking turns with its reference, after ${warmup.durationSeconds} s of warm-up; ` +
+      `${machine.cpus} CPUs, Node ${machine.node}, load average ${loadAtStart?.toFixed(1)} at start, ` +
+      `${machine.loadAverage.atEnd?.toFixed(1)} at end\n`,
   );
   console.log(formatTable(results));
   if (sentryBundle) {
@@ -304,9 +305,10 @@ async function main(): Promise<number> {
     const { firstLoad, clientBuild } = sentryBundle;
     const verdict = firstLoad.attributedGzipBytes <= sentryBundleGoalBytes ? "pass" : "FAIL";
     console.log(
-      `\nFirst Load JS on signed-in /tasks: ${kb(firstLoad.totalGzipBytes)} KB gzipped in ${firstLoad.chunks} scripts ` +
-        `(${firstLoad.unmappedChunks} without a source map); ` +
-        `Sentry's share ${kb(firstLoad.attributedGzipBytes)} KB (goal ≤ ${kb(sentryBundleGoalBytes)} KB): ${verdict}\n` +
+      `\nFirst Load JS on signed-in /tasks: ${kb(firstLoad.totalGzipBytes)} KB gzipped ` +
+        `in ${firstLoad.chunks} scripts (${firstLoad.unmappedChunks} without a source map); ` +
+        `Sentry's share ${kb(firstLoad.attributedGzipBytes)} KB ` +
+        `(goal ≤ ${kb(sentryBundleGoalBytes)} KB): ${verdict}\n` +
         `Sentry in the whole browser build, loaded after hydration: ${kb(clientBuild.attributedGzipBytes)} KB gzipped`,
     );
   }

@@ -34,7 +34,10 @@ function actionBody(boundary: string, fields: Record<string, string>): string {
     ...Object.entries(fields).map(([name, value]) => [`_1_${name}`, value] as const),
     ["0", JSON.stringify([initialTaskFormState, "$K1"])] as const,
   ];
-  return `${parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("")}--${boundary}--\r\n`;
+  const sections = parts.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return `${sections.join("")}--${boundary}--\r\n`;
 }
 
 /**

@@ -8,7 +8,10 @@ import { run, type ProcessGroup } from "../../scripts/lib/processes";
 const root = path.resolve(import.meta.dirname, "../..");
 export const baselineDir = path.join(root, "bench", "baseline");
 
-/** Child processes' output goes to files, so the terminal shows progress and the table; the tail is printed on failure. */
+/**
+ * Child processes' output goes to files, so the terminal shows progress and the table; the tail is
+ * printed on failure.
+ */
 export class AppLogs {
   constructor(readonly dir: string) {}
 
@@ -25,10 +28,10 @@ export class AppLogs {
   /** The last lines of every log, for the error message when a run fails. */
   tails(lines = 15): string {
     return readdirSync(this.dir)
-      .map(
-        (file) =>
-          `--- ${file} (last ${lines} lines) ---\n${readFileSync(path.join(this.dir, file), "utf8").trimEnd().split("\n").slice(-lines).join("\n")}`,
-      )
+      .map((file) => {
+        const tail = readFileSync(path.join(this.dir, file), "utf8").trimEnd().split("\n").slice(-lines);
+        return `--- ${file} (last ${lines} lines) ---\n${tail.join("\n")}`;
+      })
       .join("\n");
   }
 }

@@ -23,7 +23,10 @@ export function expectText(html: string, text: string): void {
   if (!renderedMarkup(html).includes(escapeHtml(text))) throw new Error(`expected "${text}" but got ${describe(html)}`);
 }
 
-/** Every text appears in the rendered markup, in this order: the page shows these rows, sorted as the query sorts them. */
+/**
+ * Every text appears in the rendered markup, in this order: the page shows these rows, sorted as the
+ * query sorts them.
+ */
 export function expectInOrder(html: string, texts: readonly string[]): void {
   const markup = renderedMarkup(html);
   let from = 0;

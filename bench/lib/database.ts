@@ -34,7 +34,9 @@ export async function pickDatabase(serverUrl: string | undefined, appPort: numbe
     const [row] = await admin<{ server_version: string }[]>`show server_version`;
     return {
       url: fresh.url,
-      description: `PostgreSQL ${row?.server_version ?? "(unknown version)"} at ${new URL(serverUrl).host}, fresh database dropped after the run`,
+      description:
+        `PostgreSQL ${row?.server_version ?? "(unknown version)"} at ${new URL(serverUrl).host}, ` +
+        "fresh database dropped after the run",
       // The product's default, set explicitly: `next start` would otherwise take a developer's .env.local value.
       appEnv: { DATABASE_POOL_MAX: "10" },
       drop: () => fresh.drop(),

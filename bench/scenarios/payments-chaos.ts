@@ -57,7 +57,9 @@ const describe = (name: string, figures: ReturnType<typeof summarize>) =>
  */
 export const paymentsChaos: Scenario = {
   name: "payments-chaos",
-  summary: `a ${stripeLatencyMs / 1000} s Stripe: ${billingReloads} billing returns, ${webhookBurst} webhooks, a bystander on /tasks`,
+  summary:
+    `a ${stripeLatencyMs / 1000} s Stripe: ${billingReloads} billing returns, ${webhookBurst} webhooks, ` +
+    "a bystander on /tasks",
   async setup({ db, signedIn, origin, stackEnv }) {
     const stripe = stripeEmulator(stackEnv);
     const clerk = clerkTestApi(Number(new URL(origin).port));

@@ -26,12 +26,17 @@ interface TaskRow {
 // The statements Drizzle sends for the product's page (lib/tasks/queries.ts: listTasks newest first, and
 // getTaskUsage for the plan meter), text for text.
 const selectList =
-  'select "id", "user_id", "title", "description", "completed", "priority", "due_date", "created_at", "updated_at", to_char("created_at" at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') from "tasks"';
+  'select "id", "user_id", "title", "description", "completed", "priority", "due_date", "created_at", "updated_at", ' +
+  'to_char("created_at" at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') from "tasks"';
 const order = 'order by "tasks"."created_at" desc nulls last, "tasks"."id" desc nulls last';
 const firstPageSql = `${selectList} where "tasks"."user_id" = $1 ${order} limit $2`;
-const laterPageSql = `${selectList} where ("tasks"."user_id" = $1 and ("tasks"."created_at", "tasks"."id") < ($2::timestamptz, $3::uuid)) ${order} limit $4`;
+const laterPageSql =
+  `${selectList} where ("tasks"."user_id" = $1 and ` +
+  `("tasks"."created_at", "tasks"."id") < ($2::timestamptz, $3::uuid)) ${order} limit $4`;
 const usageSql =
-  'select "users"."plan", count("tasks"."id") from "users" left join "tasks" on ("tasks"."user_id" = "users"."id" and "tasks"."completed" = $1) where "users"."id" = $2 group by "users"."id"';
+  'select "users"."plan", count("tasks"."id") from "users" ' +
+  'left join "tasks" on ("tasks"."user_id" = "users"."id" and "tasks"."completed" = $1) ' +
+  'where "users"."id" = $2 group by "users"."id"';
 
 interface UsageRow {
   plan: "free" | "pro";

@@ -11,7 +11,9 @@ const eventSchema = z.object({
 
 // The statement Drizzle sends for the product's recordStripeEvent (lib/payments/stripe-events.ts), text for text.
 const insertSql =
-  'insert into "stripe_events" ("id", "type", "object_id", "received_at", "processed_at", "attempts", "last_error") values ($1, $2, $3, default, default, $4, default) on conflict ("id") do update set "attempts" = "stripe_events"."attempts" + 1 returning "processed_at"';
+  'insert into "stripe_events" ("id", "type", "object_id", "received_at", "processed_at", "attempts", "last_error") ' +
+  "values ($1, $2, $3, default, default, $4, default) " +
+  'on conflict ("id") do update set "attempts" = "stripe_events"."attempts" + 1 returning "processed_at"';
 
 /** The product's Stripe webhook minus everything but the dedupe INSERT: no signature, no sync, no transaction. */
 export async function POST(request: Request) {
