@@ -17,7 +17,8 @@ export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
         Add a task
       </h2>
       <form action={formAction}>
-        {/* Re-mounting the fields on each answer applies the returned values: cleared when saved, kept when refused. */}
+        {/* Re-mounting the fields on each answer applies the returned values: cleared when saved,
+            kept when refused. */}
         <div key={state.version}>
           <TaskFields
             idPrefix="new-task"

@@ -13,8 +13,11 @@ interface TaskFieldsProps {
   layout: "create" | "edit";
 }
 
-const inputClass =
-  "block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-invalid:border-red-400 aria-invalid:ring-red-100";
+const inputClass = [
+  "block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400",
+  "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
+  "aria-invalid:border-red-400 aria-invalid:ring-red-100",
+].join(" ");
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {

@@ -26,8 +26,15 @@ const dueLabels = {
 } as const;
 const sortLabels = { newest: "Newest first", due: "Due date", priority: "Priority" } as const;
 
-const selectClass =
-  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
+const focusClass = "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
+const selectClass = [
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs",
+  focusClass,
+].join(" ");
+const searchClass = [
+  "w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-slate-400",
+  focusClass,
+].join(" ");
 
 /**
  * Search, filters and sort, all kept in the URL: every view is a link that can be shared, and
@@ -63,7 +70,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           defaultValue={params.q}
           maxLength={SEARCH_MAX}
           placeholder="Search titles and notes — press Enter"
-          className="w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+          className={searchClass}
         />
       </form>
       <div className="flex flex-wrap items-center gap-2">
@@ -76,7 +83,9 @@ export function TaskFilters({ params }: { params: ViewParams }) {
               key={status}
               href={taskListHref({ ...params, status, cursor: null })}
               aria-current={params.status === status ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 font-medium ${params.status === status ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              className={`rounded-md px-3 py-1.5 font-medium ${
+                params.status === status ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
+              }`}
             >
               {statusLabels[status]}
             </Link>

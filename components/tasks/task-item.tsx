@@ -11,6 +11,8 @@ const priorityStyles = {
   medium: "bg-amber-50 text-amber-800 ring-amber-200",
   high: "bg-red-50 text-red-700 ring-red-200",
 } as const;
+const rowClass = "flex items-start gap-3 px-4 py-3 transition-colors hover:bg-slate-50";
+const priorityBadgeClass = "rounded-full px-2 py-0.5 font-medium capitalize ring-1 ring-inset";
 
 interface TaskItemProps {
   task: ListedTask;
@@ -37,7 +39,7 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
   return (
     <li
       aria-busy={pending || undefined}
-      className={`flex items-start gap-3 px-4 py-3 transition-colors hover:bg-slate-50 ${selected ? "bg-brand-50/60" : ""} ${pending ? "opacity-60" : ""}`}
+      className={`${rowClass} ${selected ? "bg-brand-50/60" : ""} ${pending ? "opacity-60" : ""}`}
     >
       <input
         type="checkbox"
@@ -69,11 +71,7 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
           <p className="mt-0.5 line-clamp-2 text-sm break-words text-slate-600">{task.description}</p>
         ) : null}
         <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs">
-          <span
-            className={`rounded-full px-2 py-0.5 font-medium capitalize ring-1 ring-inset ${priorityStyles[task.priority]}`}
-          >
-            {task.priority}
-          </span>
+          <span className={`${priorityBadgeClass} ${priorityStyles[task.priority]}`}>{task.priority}</span>
           {task.dueDate ? (
             <span
               className={`inline-flex items-center gap-1 ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}

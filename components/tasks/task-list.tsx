@@ -17,6 +17,11 @@ import { Spinner } from "./icons";
 import { TaskItem } from "./task-item";
 import { TaskNotice, type Notice } from "./task-notice";
 
+const toolbarClass = [
+  "flex min-h-12 flex-wrap items-center gap-3",
+  "border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm",
+].join(" ");
+
 type Change =
   | { type: "toggle"; id: string; completed: boolean }
   | { type: "delete"; id: string }
@@ -138,7 +143,7 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
     <>
       {shown.length > 0 ? (
         <div className={cardClasses("overflow-hidden shadow-sm")}>
-          <div className="flex min-h-12 flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm">
+          <div className={toolbarClass}>
             <label className="inline-flex items-center gap-2 text-slate-700">
               <input
                 type="checkbox"

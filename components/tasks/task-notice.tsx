@@ -23,6 +23,11 @@ interface TaskNoticeProps {
   onDismiss: () => void;
 }
 
+const undoButtonClass = [
+  "inline-flex items-center gap-2 rounded-lg bg-white/10 px-3 py-1.5 font-semibold text-white",
+  "hover:bg-white/20 disabled:opacity-70",
+].join(" ");
+
 /** The list's one live region: outcomes of toggles, deletes (with undo) and bulk changes. It stays until dismissed. */
 export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeProps) {
   const [undoing, startUndo] = useTransition();
@@ -54,7 +59,7 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
                   const task = notice.undo as RestorableTask;
                   startUndo(() => onUndo(task));
                 }}
-                className="inline-flex items-center gap-2 rounded-lg bg-white/10 px-3 py-1.5 font-semibold text-white hover:bg-white/20 disabled:opacity-70"
+                className={undoButtonClass}
               >
                 {undoing ? <Spinner /> : null}
                 {undoing ? "Restoring…" : "Undo"}
@@ -64,7 +69,9 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
               type="button"
               onClick={onDismiss}
               aria-label="Dismiss message"
-              className={`rounded-lg px-2 py-1 ${notice.tone === "error" ? "text-slate-500 hover:bg-slate-100" : "text-slate-300 hover:bg-white/10"}`}
+              className={`rounded-lg px-2 py-1 ${
+                notice.tone === "error" ? "text-slate-500 hover:bg-slate-100" : "text-slate-300 hover:bg-white/10"
+              }`}
             >
               ✕
             </button>

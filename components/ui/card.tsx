@@ -6,7 +6,10 @@ export function cardClasses(className?: string): string {
   return cx("rounded-2xl border border-slate-200 bg-white", className);
 }
 
-/** A white, bordered, rounded `<section>`; padding and shadow come from `className`. Native section props pass through. */
+/**
+ * A white, bordered, rounded `<section>`; padding and shadow come from `className`. Native section
+ * props pass through.
+ */
 export function Card({ className, ...props }: ComponentProps<"section">) {
   return <section className={cardClasses(className)} {...props} />;
 }
