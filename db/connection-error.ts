@@ -25,5 +25,8 @@ export function describeUnreachableDatabase(url: string, error: unknown): string
   const code = errorCode(error);
   if (!code || !unreachableCodes.has(code)) return null;
   const { hostname, port } = new URL(url);
-  return `Cannot reach PostgreSQL at ${hostname}:${port || "5432"} (${code}). Is the server running? Check DATABASE_URL.`;
+  return (
+    `Cannot reach PostgreSQL at ${hostname}:${port || "5432"} (${code}). ` +
+    "Is the server running? Check DATABASE_URL."
+  );
 }

@@ -53,10 +53,11 @@ export const tasks = pgTable(
     priority: priorityEnum("priority").notNull().default("medium"),
     dueDate: date("due_date", { mode: "string" }),
     /** Full-text search document, kept in sync by PostgreSQL itself; title words weigh more. */
-    search: tsvector("search").generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', ${tasks.title}), 'A') || setweight(to_tsvector('english', ${tasks.description}), 'B')`,
-    ),
+    search: tsvector("search").generatedAlwaysAs((): SQL => {
+      const title = sql`setweight(to_tsvector('english', ${tasks.title}), 'A')`;
+      const description = sql`setweight(to_tsvector('english', ${tasks.description}), 'B')`;
+      return sql`${title} || ${description}`;
+    }),
     ...timestamps,
   },
   (table) => [

@@ -66,9 +66,8 @@ async function prepareDatabase(): Promise<Record<string, string>> {
     dataDir: flags.ephemeral ? undefined : path.join(dataDir, "pglite"),
   });
   await applyMigrations(embedded.url);
-  console.log(
-    `[stack] database: embedded PGlite at ${embedded.url}${flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`}`,
-  );
+  const storage = flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`;
+  console.log(`[stack] database: embedded PGlite at ${embedded.url}${storage}`);
   // pglite-socket runs one backend and interleaves protocol messages from concurrent connections,
   // so the app must use one connection at a time.
   return { DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" };

@@ -62,7 +62,10 @@ async function fetchProfile(userId: string): Promise<UserProfile | null> {
   });
 }
 
-/** The signed-in user's id, or null. Verification is networkless: the middleware checked the token with CLERK_JWT_KEY. */
+/**
+ * The signed-in user's id, or null. Verification is networkless: the middleware checked the token
+ * with CLERK_JWT_KEY.
+ */
 export async function currentUserId(): Promise<string | null> {
   const { userId } = await auth();
   return userId;

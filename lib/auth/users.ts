@@ -11,8 +11,10 @@ export interface UserProfile {
 }
 
 /** A user deleted in Clerk: the user.deleted event stays recorded for good, as a tombstone. */
-const deletedInClerk = (userId: string) =>
-  sql`exists (select 1 from ${clerkEvents} where ${clerkEvents.userId} = ${userId} and ${clerkEvents.type} = 'user.deleted')`;
+const deletedInClerk = (userId: string) => {
+  const deletion = sql`${clerkEvents.userId} = ${userId} and ${clerkEvents.type} = 'user.deleted'`;
+  return sql`exists (select 1 from ${clerkEvents} where ${deletion})`;
+};
 
 /**
  * Creates the user's row if it is missing, unless Clerk deleted the user: a session token issued before
@@ -20,9 +22,8 @@ const deletedInClerk = (userId: string) =>
  * NOTHING is atomic, so any number of concurrent first requests create exactly one row.
  */
 export async function ensureUser(db: Db, userId: string): Promise<"created" | "exists" | "deleted"> {
-  const inserted = await db.execute<{ id: string }>(
-    sql`insert into ${users} (id) select ${userId} where not ${deletedInClerk(userId)} on conflict do nothing returning id`,
-  );
+  const insert = sql`insert into ${users} (id) select ${userId} where not ${deletedInClerk(userId)}`;
+  const inserted = await db.execute<{ id: string }>(sql`${insert} on conflict do nothing returning id`);
   if (inserted.length > 0) return "created";
   const [row] = await db.execute<{ deleted: boolean }>(sql`select ${deletedInClerk(userId)} as deleted`);
   return row?.deleted ? "deleted" : "exists";

@@ -3,8 +3,13 @@
  * card data are replaced before anything leaves the process. Pure functions, safe in every runtime.
  */
 
-const sensitiveKey =
-  /pass(word)?|secret|token|authorization|cookie|session|email|card|cvc|cvv|signature|handshake|client_secret|api[-_]?key|svix|set-cookie/i;
+const sensitiveKey = new RegExp(
+  [
+    "pass(word)?|secret|token|authorization|cookie|session|email|card|cvc|cvv",
+    "signature|handshake|client_secret|api[-_]?key|svix|set-cookie",
+  ].join("|"),
+  "i",
+);
 
 const patterns: [RegExp, string][] = [
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g, "[jwt]"],

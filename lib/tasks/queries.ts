@@ -83,8 +83,10 @@ function keyset(after: TaskCursor): SQL {
   switch (after.sort) {
     case "newest":
       return sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`;
-    case "priority":
-      return sql`(${tasks.priority}, ${tasks.createdAt}, ${tasks.id}) < (${after.priority}::task_priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+    case "priority": {
+      const key = sql`(${tasks.priority}, ${tasks.createdAt}, ${tasks.id})`;
+      return sql`${key} < (${after.priority}::task_priority, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+    }
     case "due":
       return after.dueDate === null
         ? sql`${tasks.dueDate} is null and ${tasks.id} > ${after.id}::uuid`

@@ -40,7 +40,8 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
         {dispute && !isPro ? (
           <p className="mt-2 text-sm text-amber-800" data-testid="dispute-notice">
             {dispute === "open"
-              ? "Pro is paused while your bank reviews a dispute on your payment. It comes back if the dispute is resolved in your favour."
+              ? "Pro is paused while your bank reviews a dispute on your payment. " +
+                "It comes back if the dispute is resolved in your favour."
               : "Pro was removed after a dispute on your payment was decided against it."}
           </p>
         ) : null}
