@@ -29,7 +29,8 @@ test("loading /tasks and creating a task: the browser pageload and the Server Ac
     "SQL reading the tasks": (item) => serverSpan("db.query")(item) && /^select .* from "tasks"/i.test(item.name ?? ""),
     "SQL inserting the task": (item) => serverSpan("db.query")(item) && /^insert into "tasks"/i.test(item.name ?? ""),
   });
-  // One span per statement: lib/observability/query-observer.ts's, not a second from Sentry's own postgres.js instrumentation.
+  // One span per statement: lib/observability/query-observer.ts's, not a second from Sentry's own
+  // postgres.js instrumentation.
   expect(items.filter((item) => item.origin === "server" && item.op === "db").map((item) => item.name)).toEqual([]);
 });
 

@@ -117,8 +117,10 @@ describe(`keyset pagination over ${total.toLocaleString("en-US")} tasks`, () => 
     // Six rows in one millisecond, two of them on the exact same microsecond.
     const stamps = ["000101", "000102", "000102", "000450", "000999", "000001"];
     for (const [index, micros] of stamps.entries()) {
+      const title = `Tie ${index}`;
+      const createdAt = `2026-02-01 10:00:00.${micros}+00`;
       await db.execute(
-        sql`insert into tasks (user_id, title, created_at) values (${owner}, ${`Tie ${index}`}, ${`2026-02-01 10:00:00.${micros}+00`}::timestamptz)`,
+        sql`insert into tasks (user_id, title, created_at) values (${owner}, ${title}, ${createdAt}::timestamptz)`,
       );
     }
     for (const sort of ["newest", "priority"] as const) {

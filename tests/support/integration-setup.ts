@@ -62,9 +62,8 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database.url);
   project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
   project.provide("stripeEmulatorUrl", stripe.url());
-  console.log(
-    `[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${new URL(database.url).host}${new URL(database.url).pathname}`,
-  );
+  const { host, pathname } = new URL(database.url);
+  console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${host}${pathname}`);
 
   return async () => {
     await clerk.close();

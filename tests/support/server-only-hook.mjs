@@ -2,11 +2,14 @@
 // bundles, and outside Next.js's bundler it would fail everywhere. Tests resolve it to nothing.
 import { register } from "node:module";
 
+// A JavaScript module as a URL: this prefix, then the source. The prefix alone is an empty module.
+const jsDataUrl = "data:text/javascript,";
+
 register(
-  "data:text/javascript," +
+  jsDataUrl +
     encodeURIComponent(
       `export async function resolve(specifier, context, next) {
-        return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
+        return specifier === "server-only" ? { url: "${jsDataUrl}", shortCircuit: true } : next(specifier, context);
       }`,
     ),
 );

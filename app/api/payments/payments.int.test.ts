@@ -102,14 +102,17 @@ describe("POST /api/payments/intent", () => {
     expect(await response.json()).toMatchObject({ error: "already_pro" });
   });
 
-  it("survives Stripe answering 500 twice: the SDK retries with the same idempotency key, one PaymentIntent", async () => {
-    await signIn();
-    await setFaults({ failNext: { count: 2, status: 500 } });
-    const response = await startPurchase();
-    expect(response.status).toBe(200);
-    const { orderId } = (await response.json()) as { orderId: string };
-    expect(await intentsForOrder(orderId)).toHaveLength(1);
-  });
+  it(
+    "survives Stripe answering 500 twice: " + "the SDK retries with the same idempotency key, one PaymentIntent",
+    async () => {
+      await signIn();
+      await setFaults({ failNext: { count: 2, status: 500 } });
+      const response = await startPurchase();
+      expect(response.status).toBe(200);
+      const { orderId } = (await response.json()) as { orderId: string };
+      expect(await intentsForOrder(orderId)).toHaveLength(1);
+    },
+  );
 });
 
 describe("POST /api/webhooks/stripe", () => {
