@@ -70,9 +70,11 @@ describe.runIf(inject("databaseKind") === "postgresql")("a slow Stripe", () => {
     } finally {
       await clearFaults();
     }
-    // Every render of the bystander's page took well under a second while Stripe took four.
+    // No render of the bystander's page waited on Stripe: a starved pool would hold each for its 4 s.
+    // Half of that leaves room for a busy test machine; `npm run bench -- payments-chaos` reports the
+    // figures against the 1 s target over HTTP.
     expect(bystander.length).toBeGreaterThan(5);
-    expect(Math.max(...bystander)).toBeLessThan(1_000);
+    expect(Math.max(...bystander)).toBeLessThan(stripeLatencyMs / 2);
 
     const [converged] = await db.select().from(orders).where(eq(orders.id, started.orderId));
     expect(converged?.status).toBe("succeeded");
