@@ -10,7 +10,6 @@ import { requestIdFrom } from "@/lib/observability/request-context";
  * themselves. /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
  */
 const publicPaths = [
-  /^\/$/,
   /^\/sign-in(\/|$)/,
   /^\/sign-up(\/|$)/,
   /^\/api\/webhooks\//,
@@ -68,8 +67,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
 export const config = {
   matcher: [
-    // Everything but Next.js internals, static files and the proxied Clerk Frontend API.
-    "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
+    // Everything but the landing page (prerendered, it needs no session), Next.js internals, static
+    // files and the proxied Clerk Frontend API.
+    "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).+)",
     "/(api|trpc)(.*)",
   ],
 };

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ClerkProvider } from "@clerk/nextjs";
-import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,16 +9,8 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    // `dynamic` renders auth state on the server, so pages are right even before clerk-js loads.
-    <ClerkProvider
-      dynamic
-      publishableKey={env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
-      proxyUrl={env.NEXT_PUBLIC_CLERK_PROXY_URL}
-      afterSignOutUrl="/"
-    >
-      <html lang="en">
-        <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
-      </html>
-    </ClerkProvider>
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
   );
 }

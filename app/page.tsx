@@ -15,6 +15,11 @@ const features = [
   { title: "Yours alone", body: "Every query is scoped to your account, checked on the server, every time." },
 ];
 
+const freeBadgeClasses = [
+  "mx-auto mb-6 w-fit rounded-full border border-brand-100 bg-brand-50",
+  "px-3 py-1 text-xs font-medium text-brand-700",
+].join(" ");
+
 export default function LandingPage() {
   const price = proPrice();
   return (
@@ -22,10 +27,10 @@ export default function LandingPage() {
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-6 py-5">
         <Logo />
         <nav className="flex items-center gap-3 text-sm font-medium">
-          <Link href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+          <Link prefetch={false} href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
             Sign in
           </Link>
-          <Link href="/sign-up" className={buttonClasses()}>
+          <Link prefetch={false} href="/sign-up" className={buttonClasses()}>
             Get started
           </Link>
         </nav>
@@ -33,16 +38,14 @@ export default function LandingPage() {
 
       <main className="flex-1">
         <section className="mx-auto max-w-4xl px-6 pt-16 pb-20 text-center">
-          <p className="mx-auto mb-6 w-fit rounded-full border border-brand-100 bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700">
-            Free for your first {env.FREE_TASK_LIMIT} open tasks
-          </p>
+          <p className={freeBadgeClasses}>Free for your first {env.FREE_TASK_LIMIT} open tasks</p>
           <h1 className="text-5xl font-bold tracking-tight text-balance sm:text-6xl">Tasks that keep pace with you.</h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg text-pretty text-slate-600">
             Taskpilot is a calm, fast task list for people who ship. Capture work in seconds, see what is due, and
             upgrade once to Pro when your list outgrows the free plan.
           </p>
           <div className="mt-10 flex justify-center gap-4">
-            <Link href="/tasks" className={buttonClasses({ size: "xl" })}>
+            <Link prefetch={false} href="/tasks" className={buttonClasses({ size: "xl" })}>
               Open your tasks
             </Link>
             <a href="#pricing" className={buttonClasses({ variant: "secondary", size: "xl" })}>

@@ -9,6 +9,20 @@ test("the landing page introduces the product and its pricing", async ({ page })
   await expect(page.getByRole("link", { name: "Get started" })).toBeVisible();
 });
 
+test("the landing page is prerendered, passes no proxy, and loads no Clerk code", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  const response = await page.goto("/");
+  // Next.js marks a prerendered page (the header comes twice); a dynamic render has none.
+  expect(response?.headers()["x-nextjs-prerender"]).toMatch(/^1\b/);
+  // The proxy stamps every request it handles with an id; a static page never reaches it.
+  expect(response?.headers()["x-request-id"]).toBeUndefined();
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((url) => /clerk/i.test(url))).toEqual([]);
+  await page.getByRole("link", { name: "Open your tasks" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?redirect_url=%2Ftasks/);
+});
+
 test("an unknown address shows the not-found page with a way back", async ({ page, context, baseURL }) => {
   // Signed out, every unknown address is a protected one and leads to sign-in; signed in, it is a 404.
   await signInWithCookies(context, baseURL as string, (await createUser("Wanderer")).id);
