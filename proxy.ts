@@ -68,7 +68,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 export const config = {
   matcher: [
     // Everything but the landing page (prerendered, it needs no session), Next.js internals, static
-    // files and the proxied Clerk Frontend API.
+    // files and the proxied Clerk Frontend API. Next.js reads the matcher as one string literal.
+    // eslint-disable-next-line max-len
     "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).+)",
     "/(api|trpc)(.*)",
   ],
