@@ -35,6 +35,11 @@ export const users = pgTable("users", {
   email: text("email"),
   name: text("name"),
   plan: planEnum("plan").notNull().default("free"),
+  /**
+   * The user's tasks that are not completed, kept by statement triggers on tasks (migration 0004) in
+   * the same transaction as every task write, so the usage meter and the plan limit read one row.
+   */
+  openTasks: integer("open_tasks").notNull().default(0),
   /** Clerk's `updated_at` of the profile stored here, so an older user.updated delivery is not applied. */
   clerkUpdatedAt: timestamp("clerk_updated_at", { withTimezone: true }),
   ...timestamps,

@@ -5,6 +5,7 @@ import { ready } from "./ready";
 import { tasksCreateAction } from "./tasks-create-action";
 import { tasksDeepPage } from "./tasks-deep-page";
 import { tasksFirstPage } from "./tasks-first-page";
+import { tasksFirstPage300 } from "./tasks-first-page-300";
 import { webhookIngestion } from "./webhook-ingestion";
 
 /**
@@ -15,6 +16,7 @@ export const benchmarks: Benchmark[] = [
   landing,
   ready,
   tasksFirstPage,
+  tasksFirstPage300,
   tasksDeepPage,
   observabilityOverhead,
   webhookIngestion,

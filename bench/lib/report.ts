@@ -12,11 +12,14 @@ export interface BenchmarkResult {
   reference?: Measurement;
   /** Product rps / reference rps. */
   ratioVsReference?: number;
-  goal?: Goal & { text: string; actual?: number; pass?: boolean };
+  goals: (Goal & { text: string; actual?: number; pass?: boolean })[];
 }
 
-const metricValue = (measurement: Measurement, metric: Goal["metric"]) =>
-  metric === "rps" ? measurement.rps : measurement.latencyMs[metric];
+function metricValue(measurement: Measurement, metric: Goal["metric"]): number {
+  if (metric === "rps") return measurement.rps;
+  if (metric === "dbCpu") return measurement.cpuMsPerRequest.database ?? Number.NaN;
+  return measurement.latencyMs[metric];
+}
 
 function describeGoal(goal: Goal): string {
   const reference = goal.versus === "reference" ? "reference" : goal.versus.benchmark;
@@ -37,15 +40,18 @@ export function judge(
     referenceApp: referenceOf(benchmark),
     reference: referenceResult,
     ratioVsReference: referenceResult && referenceResult.rps > 0 ? product.rps / referenceResult.rps : undefined,
+    goals: [],
   };
-  const { goal } = benchmark;
-  if (!goal) return result;
-  const reference = goal.versus === "reference" ? referenceResult : all.get(goal.versus.benchmark);
-  const valid = !invalidReason(product) && reference !== undefined && !invalidReason(reference);
-  const referenceValue = reference ? metricValue(reference, goal.metric) : 0;
-  const actual = valid && referenceValue > 0 ? metricValue(product, goal.metric) / referenceValue : undefined;
-  const pass = actual === undefined ? undefined : goal.metric === "rps" ? actual >= goal.ratio : actual <= goal.ratio;
-  return { ...result, goal: { ...goal, text: describeGoal(goal), actual, pass } };
+  for (const goal of benchmark.goals ?? []) {
+    const reference = goal.versus === "reference" ? referenceResult : all.get(goal.versus.benchmark);
+    const valid = !invalidReason(product) && reference !== undefined && !invalidReason(reference);
+    const referenceValue = reference ? metricValue(reference, goal.metric) : 0;
+    const ratio = metricValue(product, goal.metric) / referenceValue;
+    const actual = valid && referenceValue > 0 && Number.isFinite(ratio) ? ratio : undefined;
+    const pass = actual === undefined ? undefined : goal.metric === "rps" ? actual >= goal.ratio : actual <= goal.ratio;
+    result.goals.push({ ...goal, text: describeGoal(goal), actual, pass });
+  }
+  return result;
 }
 
 const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
@@ -60,13 +66,8 @@ const labels: Record<"product" | ReferenceApp, string> = {
 function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurement: Measurement): string[] {
   const invalid = invalidReason(measurement);
   const isProduct = target === "product";
-  const verdict = invalid
-    ? `INVALID: ${invalid}`
-    : !isProduct || result.goal?.pass === undefined
-      ? ""
-      : result.goal.pass
-        ? "pass"
-        : "FAIL";
+  const verdicts = result.goals.map((goal) => (goal.pass === undefined ? "—" : goal.pass ? "pass" : "FAIL"));
+  const verdict = invalid ? `INVALID: ${invalid}` : isProduct ? verdicts.join("; ") : "";
   return [
     isProduct ? result.benchmark : "",
     `${labels[target]} ${measurement.method} ${measurement.url.replace(/([?&](?:user|cursor)=)[^&]+/g, "$1…")}`,
@@ -77,8 +78,10 @@ function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurem
     fixed(measurement.cpuMsPerRequest.app, 1),
     fixed(measurement.cpuMsPerRequest.database, 1),
     isProduct && result.ratioVsReference !== undefined ? `${result.ratioVsReference.toFixed(2)}×` : "",
-    isProduct && result.goal
-      ? `${result.goal.text}${result.goal.actual === undefined ? "" : ` (${result.goal.actual.toFixed(2)}×)`}`
+    isProduct
+      ? result.goals
+          .map((goal) => `${goal.text}${goal.actual === undefined ? "" : ` (${goal.actual.toFixed(2)}×)`}`)
+          .join("; ")
       : "",
     verdict,
   ];

@@ -25,8 +25,11 @@ export interface Target {
 export type ReferenceApp = "baseline" | "observability-off";
 
 export interface Goal {
-  /** Throughput (higher is better) or a latency percentile (lower is better). */
-  metric: "rps" | "p50" | "p99";
+  /**
+   * Throughput (higher is better), a latency percentile, or the database server's CPU milliseconds
+   * per request (lower is better).
+   */
+  metric: "rps" | "p50" | "p99" | "dbCpu";
   /** The reference: this benchmark's reference target, or another benchmark's product figure. */
   versus: "reference" | { benchmark: string };
   /** rps: at least this fraction of the reference. Latency: at most this multiple of it. */
@@ -56,7 +59,7 @@ export interface Benchmark {
   reference?: ReferenceApp;
   /** Prepares data the measurement needs and returns the requests to measure. */
   setup(context: BenchContext): Promise<{ product: Target; reference?: Target }>;
-  goal?: Goal;
+  goals?: Goal[];
 }
 
 /** The app a benchmark's reference target runs on: the baseline unless it names another. */

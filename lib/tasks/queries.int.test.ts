@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { tasks, users, type NewTask } from "@/db/schema";
@@ -197,6 +198,57 @@ describe("getTaskUsage", () => {
     await insertTasks(free, [{}, {}, { completed: true }]);
     expect(await getTaskUsage(db, free)).toEqual({ plan: "free", open: 2, limit });
     expect(await getTaskUsage(db, pro)).toEqual({ plan: "pro", open: 0, limit: null });
+  });
+});
+
+describe("the open-task count kept on the user's row", () => {
+  const counted = async (userId: string) =>
+    (await db.select({ open: users.openTasks }).from(users).where(eq(users.id, userId)))[0]?.open;
+  const actual = async (userId: string) => (await rowsOf(userId)).filter((task) => !task.completed).length;
+
+  it("matches a real count after any sequence of writes, through the queries or straight to the table", async () => {
+    const userId = await newUser("pro");
+    const write = fc.oneof(
+      fc.record({ kind: fc.constant("create" as const) }),
+      fc.record({ kind: fc.constant("toggle" as const), pick: fc.nat(), completed: fc.boolean() }),
+      fc.record({ kind: fc.constant("delete-restore" as const), pick: fc.nat(), restore: fc.boolean() }),
+      fc.record({ kind: fc.constant("bulk" as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constant("insert-many" as const),
+        done: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+      }),
+      fc.record({ kind: fc.constant("reopen-all" as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { maxLength: 12 }), async (writes) => {
+        for (const step of writes) {
+          const ids = (await rowsOf(userId)).map((task) => task.id);
+          const at = (pick: number) => ids[pick % Math.max(ids.length, 1)];
+          if (step.kind === "create") await createTask(db, userId, fields());
+          else if (step.kind === "insert-many")
+            await insertTasks(
+              userId,
+              step.done.map((completed) => ({ completed })),
+            );
+          else if (step.kind === "reopen-all")
+            await db.update(tasks).set({ completed: false }).where(eq(tasks.userId, userId));
+          else if (ids.length === 0) continue;
+          else if (step.kind === "toggle") await toggleTask(db, userId, at(step.pick) as string, step.completed);
+          else if (step.kind === "bulk")
+            await bulkCompleteTasks(
+              db,
+              userId,
+              step.picks.map((pick) => at(pick) as string),
+            );
+          else {
+            const deleted = await deleteTask(db, userId, at(step.pick) as string);
+            if (step.restore) await restoreTask(db, userId, { ...deleted, createdAt: deleted.createdAt.toISOString() });
+          }
+          expect(await counted(userId)).toBe(await actual(userId));
+        }
+      }),
+      { numRuns: 25, seed: 20261206 },
+    );
   });
 });
 

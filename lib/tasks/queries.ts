@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, count, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Transaction } from "@/db/connect";
 import { tasks, users } from "@/db/schema";
@@ -145,29 +145,24 @@ export async function getTask(db: Db, userId: string, taskId: string): Promise<T
 }
 
 export async function getTaskUsage(db: Db, userId: string): Promise<TaskUsage> {
-  const [row] = await db
-    .select({ plan: users.plan, open: count(tasks.id) })
-    .from(users)
-    .leftJoin(tasks, and(eq(tasks.userId, users.id), eq(tasks.completed, false)))
-    .where(eq(users.id, userId))
-    .groupBy(users.id);
+  const [row] = await db.select({ plan: users.plan, open: users.openTasks }).from(users).where(eq(users.id, userId));
   if (!row) throw new NotFoundError();
   return { plan: row.plan, open: row.open, limit: row.plan === "free" ? env.FREE_TASK_LIMIT : null };
 }
 
 /**
- * Refuses to add `adding` open tasks past the Free plan's limit. Locking the user's row first makes
- * concurrent creates for one user take turns, so each count sees the others' committed rows.
+ * Refuses to add `adding` open tasks past the Free plan's limit. The user's row holds the open count,
+ * and every task write updates it under the same row lock, so locking it first makes concurrent
+ * writes for one user take turns and each check sees the others' committed tasks.
  */
 async function assertRoomForOpenTasks(tx: Transaction, userId: string, adding: number): Promise<void> {
-  const [user] = await tx.select({ plan: users.plan }).from(users).where(eq(users.id, userId)).for("update");
+  const [user] = await tx
+    .select({ plan: users.plan, open: users.openTasks })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
   if (!user) throw new Error("the user's row is missing; requireUser() creates it");
-  if (user.plan !== "free") return;
-  const [open] = await tx
-    .select({ value: count() })
-    .from(tasks)
-    .where(and(eq(tasks.userId, userId), eq(tasks.completed, false)));
-  if ((open?.value ?? 0) + adding > env.FREE_TASK_LIMIT) throw new PlanLimitError(env.FREE_TASK_LIMIT);
+  if (user.plan === "free" && user.open + adding > env.FREE_TASK_LIMIT) throw new PlanLimitError(env.FREE_TASK_LIMIT);
 }
 
 export async function createTask(db: Db, userId: string, fields: TaskFields): Promise<TaskRow> {

@@ -33,14 +33,11 @@ const firstPageSql = `${selectList} where "tasks"."user_id" = $1 ${order} limit 
 const laterPageSql =
   `${selectList} where ("tasks"."user_id" = $1 and ` +
   `("tasks"."created_at", "tasks"."id") < ($2::timestamptz, $3::uuid)) ${order} limit $4`;
-const usageSql =
-  'select "users"."plan", count("tasks"."id") from "users" ' +
-  'left join "tasks" on ("tasks"."user_id" = "users"."id" and "tasks"."completed" = $1) ' +
-  'where "users"."id" = $2 group by "users"."id"';
+const usageSql = 'select "plan", "open_tasks" from "users" where "users"."id" = $1';
 
 interface UsageRow {
   plan: "free" | "pro";
-  count: string;
+  open_tasks: number;
 }
 
 const priorityStyles = {
@@ -62,7 +59,7 @@ export default async function TasksPage({
     cursor
       ? sql().unsafe<TaskRow[]>(laterPageSql, [user, cursor.createdAt, cursor.id, limit + 1])
       : sql().unsafe<TaskRow[]>(firstPageSql, [user, limit + 1]),
-    sql().unsafe<UsageRow[]>(usageSql, [false, user]),
+    sql().unsafe<UsageRow[]>(usageSql, [user]),
   ]);
   const tasks = rows.slice(0, limit);
   const last = tasks.at(-1);
@@ -74,7 +71,7 @@ export default async function TasksPage({
     <main>
       <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
       <p>
-        {usage?.count ?? 0} open tasks on the {usage?.plan ?? "free"} plan
+        {usage?.open_tasks ?? 0} open tasks on the {usage?.plan ?? "free"} plan
       </p>
       <ul data-rows={tasks.length} className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
         {tasks.map((task) => (
