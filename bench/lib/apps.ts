@@ -84,6 +84,27 @@ export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs
 }
 
 /**
+ * A server of the bench's in its own process group (so every descendant can be stopped), from the
+ * repository root, its output in the log named `log`, without Next.js telemetry.
+ */
+function startServer(
+  group: ProcessGroup,
+  logs: AppLogs,
+  server: { log: string; name: string; command: string; args: string[]; env: Record<string, string> },
+): ChildProcess {
+  const output = logs.open(server.log);
+  const child = group.start(server.command, server.args, {
+    name: server.name,
+    cwd: root,
+    detached: true,
+    stdio: output.stdio,
+    env: { ...process.env, ...server.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  output.close();
+  return child;
+}
+
+/**
  * The product as `npm run demo` serves it: the stack (emulators, database unless DATABASE_URL is set,
  * migrations) building and starting the production server, into its own dist folder. The stack writes
  * the variables it generated to `envOut` (JSON), since --ephemeral leaves .env.local alone.
@@ -93,30 +114,21 @@ export function startProduct(
   logs: AppLogs,
   options: { port: number; distDir: string; envOut: string; env: Record<string, string> },
 ): ChildProcess {
-  const output = logs.open("product");
-  const child = group.start(
-    "tsx",
-    ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"],
-    {
-      name: "product stack",
-      cwd: root,
-      detached: true,
-      stdio: output.stdio,
-      env: {
-        ...process.env,
-        ...options.env,
-        PORT: String(options.port),
-        NEXT_DIST_DIR: options.distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
-        SENTRY_ENVIRONMENT: "production",
-        NEXT_PUBLIC_SENTRY_ENVIRONMENT: "production",
-        BROWSER_SOURCE_MAPS: "true",
-      },
+  return startServer(group, logs, {
+    log: "product",
+    name: "product stack",
+    command: "tsx",
+    args: ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"],
+    env: {
+      ...options.env,
+      PORT: String(options.port),
+      NEXT_DIST_DIR: options.distDir,
+      // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
+      SENTRY_ENVIRONMENT: "production",
+      NEXT_PUBLIC_SENTRY_ENVIRONMENT: "production",
+      BROWSER_SOURCE_MAPS: "true",
     },
-  );
-  output.close();
-  return child;
+  });
 }
 
 /** The keys the benchmarks read by name; every other generated variable is passed through as is. */
@@ -145,24 +157,14 @@ export function startObservabilityOff(
   logs: AppLogs,
   options: { port: number; distDir: string; env: Record<string, string> },
 ): ChildProcess {
-  const output = logs.open("observability-off");
   const off = { SENTRY_DSN: "", NEXT_PUBLIC_SENTRY_DSN: "", LOG_LEVEL: "silent", METRICS_ENABLED: "false" };
-  const child = group.start("next", ["start", "-p", String(options.port)], {
+  return startServer(group, logs, {
+    log: "observability-off",
     name: "product, observability off",
-    cwd: root,
-    detached: true,
-    stdio: output.stdio,
-    env: {
-      ...process.env,
-      ...options.env,
-      ...off,
-      PORT: String(options.port),
-      NEXT_DIST_DIR: options.distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    command: "next",
+    args: ["start", "-p", String(options.port)],
+    env: { ...options.env, ...off, PORT: String(options.port), NEXT_DIST_DIR: options.distDir },
   });
-  output.close();
-  return child;
 }
 
 /**
@@ -187,14 +189,11 @@ export function startBaseline(
   logs: AppLogs,
   options: { port: number; env: Record<string, string> },
 ): ChildProcess {
-  const output = logs.open("baseline");
-  const child = group.start("next", ["start", baselineDir, "-p", String(options.port)], {
+  return startServer(group, logs, {
+    log: "baseline",
     name: "baseline",
-    cwd: root,
-    detached: true,
-    stdio: output.stdio,
-    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1" },
+    command: "next",
+    args: ["start", baselineDir, "-p", String(options.port)],
+    env: options.env,
   });
-  output.close();
-  return child;
 }
