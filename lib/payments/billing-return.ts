@@ -4,13 +4,11 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { withTimeout } from "@/lib/timeout";
-import { findOrderByPaymentIntent } from "./orders";
+import { findOrderByPaymentIntent, unfinishedStatuses } from "./orders";
 import { syncPaymentIntent } from "./sync";
 import type { OrderStatus } from "./types";
 
 const returnParams = z.object({ payment_intent: z.string().regex(/^pi_\w+$/) });
-
-const unfinished = new Set<OrderStatus>(["requires_payment", "failed", "processing"]);
 
 export interface ReturnedPayment {
   status: OrderStatus;
@@ -28,7 +26,7 @@ export async function syncReturnedPayment(userId: string, searchParams: unknown)
   if (!parsed.success) return null;
   const order = await findOrderByPaymentIntent(db, userId, parsed.data.payment_intent);
   if (!order) return null;
-  if (!unfinished.has(order.status)) return { status: order.status, confirming: false };
+  if (!unfinishedStatuses.includes(order.status)) return { status: order.status, confirming: false };
   try {
     const result = await withTimeout(syncPaymentIntent(parsed.data.payment_intent), env.BILLING_SYNC_BUDGET_MS);
     return { status: result.status === "synced" ? result.orderStatus : order.status, confirming: false };

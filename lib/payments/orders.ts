@@ -1,14 +1,14 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Transaction } from "@/db/connect";
-import { orders, users, type Order, type Plan } from "@/db/schema";
+import { orders, users, type Order, type OrderStatus, type Plan } from "@/db/schema";
 import type { PaymentState } from "./payment-state";
 import type { Price } from "./pricing";
 
 /** Statuses in which an order can still be paid. */
 const openStatuses = ["requires_payment", "failed"] as const;
 /** Open, or paid and waiting for the bank: at most one per user (a partial unique index). */
-const unfinishedStatuses = [...openStatuses, "processing"] as const;
+export const unfinishedStatuses: readonly OrderStatus[] = [...openStatuses, "processing"];
 
 /**
  * The user's unfinished order, created if there is none. The partial unique index turns concurrent
