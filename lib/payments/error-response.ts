@@ -1,9 +1,8 @@
 import "server-only";
-import { BrokenCircuitError } from "cockatiel";
 import Stripe from "stripe";
 import { errorResponse } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
-import { isStripeOutage, isStripeRateLimit, stripeRetryAfterSeconds } from "@/lib/stripe/call";
+import { isStripeUnavailable, stripeRetryAfterSeconds } from "@/lib/stripe/call";
 
 export function paymentsUnavailable(): Response {
   return errorResponse(
@@ -15,9 +14,7 @@ export function paymentsUnavailable(): Response {
 
 /** Stripe failures as clear JSON errors: never a raw 500, never Stripe's own message to the browser. */
 export function paymentErrorResponse(error: unknown): Response {
-  if (error instanceof BrokenCircuitError || isStripeOutage(error) || isStripeRateLimit(error)) {
-    return paymentsUnavailable();
-  }
+  if (isStripeUnavailable(error)) return paymentsUnavailable();
   if (error instanceof Stripe.errors.StripeError) {
     logger.error(
       { service: "stripe", type: error.type, code: error.code, requestId: error.requestId },

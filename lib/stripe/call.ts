@@ -30,6 +30,11 @@ export function isStripeRateLimit(error: unknown): boolean {
   return error instanceof Stripe.errors.StripeRateLimitError;
 }
 
+/** Stripe could not serve the call for now (down, slow to recover, or asking us to slow down). */
+export function isStripeUnavailable(error: unknown): boolean {
+  return error instanceof BrokenCircuitError || isStripeOutage(error) || isStripeRateLimit(error);
+}
+
 /** A programming error: a Stripe call was attempted while a database transaction held its connection. */
 export class StripeCallInTransactionError extends Error {
   constructor(operation: string) {

@@ -1,4 +1,3 @@
-import { BrokenCircuitError } from "cockatiel";
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -8,7 +7,7 @@ import { syncPaymentIntent } from "@/lib/payments/sync";
 import { markStripeEventFailed, markStripeEventProcessed, recordStripeEvent } from "@/lib/payments/stripe-events";
 import { handledStripeEvents, paymentIntentIdOf } from "@/lib/payments/webhook-events";
 import { route } from "@/lib/route-handler";
-import { isStripeOutage } from "@/lib/stripe/call";
+import { isStripeUnavailable } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
 import { TimeoutError, withTimeout } from "@/lib/timeout";
 import { errorResponse } from "@/lib/errors";
@@ -66,7 +65,7 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
     recordWebhook("stripe", "failed");
     logger.error({ webhook: "stripe", eventId: event.id, type: event.type, err: message }, "stripe webhook failed");
     // Stripe slow or down is temporary: 503 says so. Either way a 5xx makes Stripe deliver again.
-    const unavailable = error instanceof TimeoutError || isStripeOutage(error) || error instanceof BrokenCircuitError;
+    const unavailable = error instanceof TimeoutError || isStripeUnavailable(error);
     return errorResponse(
       { error: "processing_failed", message: "The event could not be processed; it will be retried." },
       unavailable ? 503 : 500,
