@@ -13,11 +13,6 @@ interface TaskFieldsProps {
   layout: "create" | "edit";
 }
 
-const inputClass = [
-  "block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400",
-  "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
-  "aria-invalid:border-red-400 aria-invalid:ring-red-100",
-].join(" ");
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {
@@ -40,7 +35,6 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
     "aria-describedby": errors[field]?.length ? `${id(field)}-error` : undefined,
     autoFocus: (focus === "error" && firstError === field) || (focus === "title" && field === "title"),
   });
-  const border = (field: TaskFormField) => (errors[field]?.length ? "border-red-400" : "border-slate-300");
   return (
     <div className={layout === "create" ? "grid gap-3 sm:grid-cols-[1fr_9rem_11rem]" : "grid gap-3 sm:grid-cols-2"}>
       <div className={layout === "create" ? "" : "sm:col-span-2"}>
@@ -54,7 +48,7 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
           maxLength={TITLE_MAX}
           defaultValue={values.title ?? ""}
           placeholder="What needs doing?"
-          className={`${inputClass} ${border("title")}`}
+          className="form-input"
         />
         <FieldError id={`${id("title")}-error`} messages={errors.title} />
       </div>
@@ -62,11 +56,7 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
         <label htmlFor={id("priority")} className={labelClass}>
           Priority
         </label>
-        <select
-          {...a11y("priority")}
-          defaultValue={values.priority ?? "medium"}
-          className={`${inputClass} ${border("priority")}`}
-        >
+        <select {...a11y("priority")} defaultValue={values.priority ?? "medium"} className="form-input">
           <option value="low">Low</option>
           <option value="medium">Medium</option>
           <option value="high">High</option>
@@ -77,12 +67,7 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
         <label htmlFor={id("dueDate")} className={labelClass}>
           Due date <span className="font-normal text-slate-500">(optional)</span>
         </label>
-        <input
-          {...a11y("dueDate")}
-          type="date"
-          defaultValue={values.dueDate ?? ""}
-          className={`${inputClass} ${border("dueDate")}`}
-        />
+        <input {...a11y("dueDate")} type="date" defaultValue={values.dueDate ?? ""} className="form-input" />
         <FieldError id={`${id("dueDate")}-error`} messages={errors.dueDate} />
       </div>
       <div className={layout === "create" ? "sm:col-span-3" : "sm:col-span-2"}>
@@ -95,7 +80,7 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
           maxLength={DESCRIPTION_MAX}
           defaultValue={values.description ?? ""}
           placeholder="Details, links, who to ask…"
-          className={`${inputClass} ${border("description")} resize-y`}
+          className="form-input resize-y"
         />
         <FieldError id={`${id("description")}-error`} messages={errors.description} />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useState, useTransition, type ReactNode } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import {
   bulkCompleteTasksAction,
   deleteTaskAction,
@@ -13,6 +13,7 @@ import type { ActionResult } from "@/lib/safe-action";
 import type { TaskErrorCode } from "@/lib/tasks/errors";
 import type { RestorableTask } from "@/lib/tasks/schemas";
 import type { ListedTask } from "@/lib/tasks/types";
+import { EmptyState } from "./empty-state";
 import { Spinner } from "./icons";
 import { TaskItem } from "./task-item";
 import { TaskNotice, type Notice } from "./task-notice";
@@ -46,11 +47,14 @@ interface TaskListProps {
   tasks: ListedTask[];
   today: string;
   freeLimit: number | null;
-  /** Shown when nothing is left to list; the list stays mounted so its undo message survives. */
-  empty: ReactNode;
+  /**
+   * The view is narrowed by a search, a filter or a later page: what to say when nothing is left to
+   * list. The list stays mounted then, so its undo message survives.
+   */
+  filtered: boolean;
 }
 
-export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
+export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
   const [shown, change] = useOptimistic<ShownTask[], Change>(tasks, applyChange);
   const [, startTransition] = useTransition();
   const [bulkPending, startBulk] = useTransition();
@@ -194,7 +198,7 @@ export function TaskList({ tasks, today, freeLimit, empty }: TaskListProps) {
           </ul>
         </div>
       ) : (
-        empty
+        <EmptyState filtered={filtered} />
       )}
       <TaskNotice notice={notice} freeLimit={freeLimit} onUndo={undo} onDismiss={() => setNotice(null)} />
     </>

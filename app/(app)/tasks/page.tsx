@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/tasks/empty-state";
-import { IconSprite } from "@/components/tasks/icons";
 import { TaskCreateForm } from "@/components/tasks/task-create-form";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { TaskList } from "@/components/tasks/task-list";
@@ -31,7 +29,6 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   const view = { q: params.q, status: params.status, due: params.due, sort: params.sort, limit: params.limit };
   return (
     <div className="space-y-6">
-      <IconSprite />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
@@ -52,7 +49,7 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
           tasks={tasks}
           today={today}
           freeLimit={usage.limit}
-          empty={<EmptyState filtered={hasFilters(params) || params.cursor !== null} />}
+          filtered={hasFilters(params) || params.cursor !== null}
         />
         <TaskPagination params={params} count={tasks.length} nextCursor={page.next ? encodeCursor(page.next) : null} />
       </section>
