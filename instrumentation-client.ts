@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { publicEnv as env } from "@/lib/env/public";
 
 type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
 

@@ -40,7 +40,7 @@ const clerk = clerkMiddleware(
     return NextResponse.redirect(signIn);
   },
   {
-    // The keys themselves come from the environment (validated in lib/env.ts): passing secretKey here
+    // The keys themselves come from the environment (validated in lib/env): passing secretKey here
     // would switch Clerk to per-request "dynamic keys", which need CLERK_ENCRYPTION_KEY.
     // Verify session tokens with the instance's public key: no call to Clerk on the request path.
     jwtKey: env.CLERK_JWT_KEY,

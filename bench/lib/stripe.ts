@@ -17,7 +17,7 @@ const eventsSchema = z.object({ data: z.array(eventSchema) });
 
 export type StripeEvent = z.infer<typeof eventSchema>;
 
-/** The product's default price (lib/env.ts); the sync only compares statuses, so any positive amount would do. */
+/** The product's default price (lib/env); the sync only compares statuses, so any positive amount would do. */
 const price = { amount: 49_900, currency: "inr" };
 
 /** A Stripe SDK client on the stack's Stripe emulator, and its test API (emulators/stripe/README.md). */

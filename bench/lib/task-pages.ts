@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { tasks } from "../../db/schema";
 import { encodeCursor } from "../../lib/tasks/cursor";
-import { DEFAULT_PAGE_SIZE } from "../../lib/tasks/list-params";
+import { DEFAULT_PAGE_SIZE } from "../../lib/tasks/list-view";
 import { expectInOrder } from "./checks";
 import type { BenchContext, Target } from "./types";
 

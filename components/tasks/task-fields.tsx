@@ -1,4 +1,4 @@
-import { DESCRIPTION_MAX, TITLE_MAX, taskFormFields, type TaskFormField } from "@/lib/tasks/schemas";
+import { DESCRIPTION_MAX, TITLE_MAX, taskFormFields, type TaskFormField } from "@/lib/tasks/fields";
 
 export type TaskFieldValues = Partial<Record<TaskFormField, string>>;
 export type TaskFieldErrors = Partial<Record<TaskFormField, string[]>>;

@@ -10,9 +10,9 @@ import {
   SEARCH_MAX,
   statusFilters,
   taskListHref,
+  taskSorts,
   type TaskListParams,
-} from "@/lib/tasks/list-params";
-import { taskSorts } from "@/lib/tasks/cursor";
+} from "@/lib/tasks/list-view";
 import { Icon, Spinner } from "./icons";
 
 type ViewParams = Omit<TaskListParams, "after" | "cursor">;

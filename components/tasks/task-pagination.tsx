@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { taskListHref, type TaskListParams } from "@/lib/tasks/list-params";
+import { taskListHref, type TaskListParams } from "@/lib/tasks/list-view";
 
 /**
  * Forward-only keyset paging: "Next" carries the cursor, "First page" drops it, and the browser's

@@ -1,5 +1,5 @@
 import { captureException, captureRouterTransitionStart, init } from "@sentry/nextjs";
-import { env } from "@/lib/env";
+import { publicEnv as env } from "@/lib/env/public";
 import { privacyOptions, tracesSampleRate } from "./sentry-options";
 
 /**

@@ -1,6 +1,6 @@
 import type { Stripe } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
-import { env } from "@/lib/env";
+import { publicEnv as env } from "@/lib/env/public";
 
 let stripePromise: Promise<Stripe | null> | undefined;
 

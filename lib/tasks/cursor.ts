@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { priorities } from "./schemas";
-
-export const taskSorts = ["newest", "due", "priority"] as const;
-export type TaskSort = (typeof taskSorts)[number];
+import { priorities } from "./fields";
+import type { TaskSort } from "./list-view";
 
 /**
  * Where the next page starts: the last row's sort key and id (the tie-break). Timestamps keep

@@ -1,6 +1,6 @@
 import type { ActionResult, BaseActionError } from "@/lib/safe-action";
 import type { TaskErrorCode } from "./errors";
-import { taskFormFields, type TaskFormField } from "./schemas";
+import { taskFormFields, type TaskFormField } from "./fields";
 
 /** Every refusal a task action can give. */
 export type TaskActionError = TaskErrorCode | BaseActionError;

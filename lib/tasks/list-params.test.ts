@@ -1,14 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "./cursor";
-import {
-  DEFAULT_PAGE_SIZE,
-  dueFilters,
-  MAX_PAGE_SIZE,
-  parseTaskListParams,
-  statusFilters,
-  taskListHref,
-} from "./list-params";
+import { parseTaskListParams } from "./list-params";
+import { DEFAULT_PAGE_SIZE, dueFilters, MAX_PAGE_SIZE, statusFilters, taskListHref } from "./list-view";
 
 const cursor = encodeCursor({ sort: "due", dueDate: "2026-03-01", id: "5b0c8f2e-7f7e-4c4e-9c39-2f1f3c0f8a11" });
 

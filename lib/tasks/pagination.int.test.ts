@@ -3,8 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { tasks, users, type NewTask } from "@/db/schema";
-import { taskSorts, type TaskCursor, type TaskSort } from "@/lib/tasks/cursor";
-import { priorities } from "@/lib/tasks/schemas";
+import type { TaskCursor } from "@/lib/tasks/cursor";
+import { priorities } from "@/lib/tasks/fields";
+import { taskSorts, type TaskSort } from "@/lib/tasks/list-view";
 import { listTasks, type TaskListQuery } from "./queries";
 import type { TaskRow } from "./types";
 

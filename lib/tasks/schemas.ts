@@ -1,16 +1,11 @@
 import { z } from "zod";
+import { BULK_MAX, DESCRIPTION_MAX, priorities, TITLE_MAX } from "./fields";
 
 /**
  * The one set of task schemas, shared by the forms (limits, messages) and the Server Actions (the
  * check that counts). Lengths count characters the way PostgreSQL does (code points), so anything
  * that passes here also passes the table's CHECK constraints.
  */
-
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 5_000;
-export const BULK_MAX = 100;
-export const priorities = ["low", "medium", "high"] as const;
-export type Priority = (typeof priorities)[number];
 
 const characters = (value: string) => Array.from(value).length;
 // PostgreSQL text cannot hold NUL, and a lone surrogate would be silently replaced on the way in.
@@ -80,7 +75,3 @@ export const bulkCompleteSchema = z.object({
     .max(BULK_MAX, `Select at most ${BULK_MAX} tasks at a time.`)
     .transform((ids) => [...new Set(ids)]),
 });
-
-/** The names of the form fields, in the order errors should take focus. */
-export const taskFormFields = ["title", "description", "priority", "dueDate"] as const;
-export type TaskFormField = (typeof taskFormFields)[number];

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Developer tooling (stack, test runner, benchmarks) runs before the app's configuration exists, so it
- * has its own small validated view of process.env. The app itself reads only lib/env.ts.
+ * has its own small validated view of process.env. The app itself reads only lib/env/.
  */
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// connection URL" }).optional(),

@@ -17,7 +17,7 @@ const appUrl = "http://localhost:3999";
 /**
  * Every integration run gets its own empty database, dropped at the end: a fresh database on the
  * server in DATABASE_URL when set, otherwise an in-memory PGlite. A Clerk emulator supplies real keys
- * and a Backend API. Workers inherit all of it through process.env, which is where lib/env.ts reads it.
+ * and a Backend API. Workers inherit all of it through process.env, which is where lib/env reads it.
  */
 export default async function setup(project: TestProject) {
   const { DATABASE_URL } = readToolEnv();

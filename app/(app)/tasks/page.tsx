@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { encodeCursor } from "@/lib/tasks/cursor";
 import { todayUtc } from "@/lib/tasks/dates";
-import { hasFilters, parseTaskListParams, taskListHref } from "@/lib/tasks/list-params";
+import { parseTaskListParams } from "@/lib/tasks/list-params";
+import { hasFilters, taskListHref } from "@/lib/tasks/list-view";
 import { getTaskUsage, listTasks } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Tasks" };

@@ -20,7 +20,7 @@ export const GET = route("/api/health/ready", async () => {
       checks: {
         database,
         stripe: { status: breaker === "closed" ? "ok" : "degraded", breaker },
-        // Reaching this line means lib/env.ts validated every variable at start.
+        // Reaching this line means lib/env validated every variable at start.
         configuration: { status: "ok", sentry: env.SENTRY_DSN ? "enabled" : "disabled" },
       },
     },

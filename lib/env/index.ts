@@ -1,5 +1,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { publicEnvSchema, publicRuntimeEnv } from "./public-schema";
+import { reportInvalidEnvironment } from "./report";
 
 /**
  * The one reader of process.env for the app. Every variable is validated here once; a bad or missing
@@ -20,20 +22,6 @@ const flag = (fallback: boolean) =>
     .enum(["true", "false", "1", "0"])
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
-
-function reportInvalidEnvironment(issues: readonly { message: string; path?: readonly unknown[] }[]): never {
-  const lines = issues.map((issue) => {
-    const name = issue.path
-      ?.map((segment) =>
-        typeof segment === "object" && segment && "key" in segment ? String(segment.key) : String(segment),
-      )
-      .join(".");
-    return `  - ${name ?? "(unknown)"}: ${issue.message}`;
-  });
-  const message = `Invalid environment variables:\n${lines.join("\n")}\nSee the Configuration table in README.md.`;
-  console.error(message);
-  throw new Error(message);
-}
 
 export const env = createEnv({
   server: {
@@ -114,34 +102,8 @@ export const env = createEnv({
     /** A hosted sign-in page (Clerk's Account Portal, or the local emulator's) that /sign-in hands over to. */
     CLERK_HOSTED_SIGN_IN_URL: z.url().optional(),
   },
-  client: {
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z
-      .string()
-      .regex(/^pk_(live|test)_/, "expected a Clerk publishable key (pk_live_… or pk_test_…)"),
-    NEXT_PUBLIC_CLERK_PROXY_URL: z.url().optional(),
-    NEXT_PUBLIC_CLERK_JS_URL: z.url().optional(),
-    NEXT_PUBLIC_CLERK_UI_URL: z.url().optional(),
-    /** Browser-side Sentry DSN; unset keeps the browser SDK from sending anything. */
-    NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
-    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: sampleRate,
-    NEXT_PUBLIC_SENTRY_ENVIRONMENT: z.string().min(1).default("development"),
-    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z
-      .string()
-      .regex(/^pk_(live|test)_/, "expected a Stripe publishable key (pk_…)"),
-    /** Loads Stripe.js from here instead of js.stripe.com (the local emulator). */
-    NEXT_PUBLIC_STRIPE_JS_URL: z.url().optional(),
-  },
-  experimental__runtimeEnv: {
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
-    NEXT_PUBLIC_CLERK_PROXY_URL: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
-    NEXT_PUBLIC_CLERK_JS_URL: process.env.NEXT_PUBLIC_CLERK_JS_URL,
-    NEXT_PUBLIC_CLERK_UI_URL: process.env.NEXT_PUBLIC_CLERK_UI_URL,
-    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
-    NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: process.env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE,
-    NEXT_PUBLIC_SENTRY_ENVIRONMENT: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
-    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
-    NEXT_PUBLIC_STRIPE_JS_URL: process.env.NEXT_PUBLIC_STRIPE_JS_URL,
-  },
+  client: publicEnvSchema,
+  experimental__runtimeEnv: publicRuntimeEnv,
   emptyStringAsUndefined: true,
   // Only for tooling that loads next.config.ts without running the app (route type generation).
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",

@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 
-/** Imports lib/env.ts in a fresh process, as the server does at start, with only `vars` set. */
+/** Imports lib/env in a fresh process, as the server does at start, with only `vars` set. */
 function loadEnvModule(vars: Record<string, string>) {
   return spawnSync(
     path.join(root, "node_modules/.bin/tsx"),
-    ["-e", "import('./lib/env.ts').catch(() => { process.exitCode = 1; })"],
+    ["-e", "import('./lib/env/index.ts').catch(() => { process.exitCode = 1; })"],
     {
       cwd: root,
       env: { NODE_ENV: "test", PATH: process.env.PATH, ...vars },
