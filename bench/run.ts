@@ -90,6 +90,8 @@ async function cleanUp(): Promise<void> {
 
 /** The observability issue's budget for what Sentry adds to /tasks's First Load JS. */
 const sentryBundleGoalBytes = 40 * 1024;
+/** The performance issue's budget for all of /tasks's First Load JS. */
+const firstLoadGoalBytes = 230 * 1024;
 
 const sentrySources = /node_modules\/@sentry\//;
 
@@ -304,9 +306,11 @@ async function main(): Promise<number> {
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     const { firstLoad, clientBuild } = sentryBundle;
     const verdict = firstLoad.attributedGzipBytes <= sentryBundleGoalBytes ? "pass" : "FAIL";
+    const totalVerdict = firstLoad.totalGzipBytes <= firstLoadGoalBytes ? "pass" : "FAIL";
     console.log(
       `\nFirst Load JS on signed-in /tasks: ${kb(firstLoad.totalGzipBytes)} KB gzipped ` +
-        `in ${firstLoad.chunks} scripts (${firstLoad.unmappedChunks} without a source map); ` +
+        `in ${firstLoad.chunks} scripts (${firstLoad.unmappedChunks} without a source map) ` +
+        `(goal ≤ ${kb(firstLoadGoalBytes)} KB): ${totalVerdict}; ` +
         `Sentry's share ${kb(firstLoad.attributedGzipBytes)} KB ` +
         `(goal ≤ ${kb(sentryBundleGoalBytes)} KB): ${verdict}\n` +
         `Sentry in the whole browser build, loaded after hydration: ${kb(clientBuild.attributedGzipBytes)} KB gzipped`,

@@ -7,6 +7,9 @@ export const tasksFirstPage: Benchmark = {
   summary: "GET /tasks signed in, first page",
   goals: [
     { metric: "rps", versus: "reference", ratio: 0.7 },
+    // Rendering and serialising cost CPU in proportion to what is sent.
+    { metric: "appCpu", versus: "reference", ratio: 2 },
+    { metric: "kbPerResponse", atMost: 40 },
     // The page's database cost must not grow with the user's data.
     { metric: "dbCpu", versus: { benchmark: "tasks-first-page-300" }, ratio: 1.5 },
   ],

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { invalidReason, type Measurement } from "./measure";
-import { referenceOf, type Benchmark, type Goal, type ReferenceApp } from "./types";
+import { referenceOf, type Benchmark, type Goal, type ReferenceApp, type RelativeGoal } from "./types";
 
 export interface BenchmarkResult {
   benchmark: string;
@@ -12,18 +12,42 @@ export interface BenchmarkResult {
   reference?: Measurement;
   /** Product rps / reference rps. */
   ratioVsReference?: number;
+  /** Product app CPU per request / reference app CPU per request. */
+  appCpuVsReference?: number;
   goals: (Goal & { text: string; actual?: number; pass?: boolean })[];
 }
 
-function metricValue(measurement: Measurement, metric: Goal["metric"]): number {
+function metricValue(measurement: Measurement, metric: RelativeGoal["metric"]): number {
   if (metric === "rps") return measurement.rps;
+  if (metric === "appCpu") return measurement.cpuMsPerRequest.app ?? Number.NaN;
   if (metric === "dbCpu") return measurement.cpuMsPerRequest.database ?? Number.NaN;
   return measurement.latencyMs[metric];
 }
 
 function describeGoal(goal: Goal): string {
+  if (goal.metric === "kbPerResponse") return `≤ ${goal.atMost} KB/response`;
   const reference = goal.versus === "reference" ? "reference" : goal.versus.benchmark;
   return `${goal.metric} ${goal.metric === "rps" ? "≥" : "≤"} ${goal.ratio}× ${reference}`;
+}
+
+/** The goal's figure (a ratio, or KB for a size budget) and whether it passes; undefined if unmeasured. */
+function judgeGoal(
+  goal: Goal,
+  product: Measurement,
+  referenceResult: Measurement | undefined,
+  all: Map<string, Measurement>,
+): { actual?: number; pass?: boolean } {
+  if (invalidReason(product)) return {};
+  if (goal.metric === "kbPerResponse") {
+    const kb = product.bytesPerResponse / 1024;
+    return { actual: kb, pass: kb <= goal.atMost };
+  }
+  const reference = goal.versus === "reference" ? referenceResult : all.get(goal.versus.benchmark);
+  if (!reference || invalidReason(reference)) return {};
+  const referenceValue = metricValue(reference, goal.metric);
+  const ratio = metricValue(product, goal.metric) / referenceValue;
+  if (!(referenceValue > 0) || !Number.isFinite(ratio)) return {};
+  return { actual: ratio, pass: goal.metric === "rps" ? ratio >= goal.ratio : ratio <= goal.ratio };
 }
 
 /** Goals compare against the reference or another benchmark's product figure, so they are judged once all have run. */
@@ -40,21 +64,22 @@ export function judge(
     referenceApp: referenceOf(benchmark),
     reference: referenceResult,
     ratioVsReference: referenceResult && referenceResult.rps > 0 ? product.rps / referenceResult.rps : undefined,
+    appCpuVsReference:
+      referenceResult?.cpuMsPerRequest.app && product.cpuMsPerRequest.app !== undefined
+        ? product.cpuMsPerRequest.app / referenceResult.cpuMsPerRequest.app
+        : undefined,
     goals: [],
   };
   for (const goal of benchmark.goals ?? []) {
-    const reference = goal.versus === "reference" ? referenceResult : all.get(goal.versus.benchmark);
-    const valid = !invalidReason(product) && reference !== undefined && !invalidReason(reference);
-    const referenceValue = reference ? metricValue(reference, goal.metric) : 0;
-    const ratio = metricValue(product, goal.metric) / referenceValue;
-    const actual = valid && referenceValue > 0 && Number.isFinite(ratio) ? ratio : undefined;
-    const pass = actual === undefined ? undefined : goal.metric === "rps" ? actual >= goal.ratio : actual <= goal.ratio;
-    result.goals.push({ ...goal, text: describeGoal(goal), actual, pass });
+    result.goals.push({ ...goal, text: describeGoal(goal), ...judgeGoal(goal, product, referenceResult, all) });
   }
   return result;
 }
 
 const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
+
+const formatActual = (goal: Goal & { actual?: number }) =>
+  goal.metric === "kbPerResponse" ? `${fixed(goal.actual, 1)} KB` : `${fixed(goal.actual, 2)}×`;
 
 /** How each app is named in the table's target column. */
 const labels: Record<"product" | ReferenceApp, string> = {
@@ -78,9 +103,10 @@ function row(result: BenchmarkResult, target: "product" | ReferenceApp, measurem
     fixed(measurement.cpuMsPerRequest.app, 1),
     fixed(measurement.cpuMsPerRequest.database, 1),
     isProduct && result.ratioVsReference !== undefined ? `${result.ratioVsReference.toFixed(2)}×` : "",
+    isProduct && result.appCpuVsReference !== undefined ? `${result.appCpuVsReference.toFixed(2)}×` : "",
     isProduct
       ? result.goals
-          .map((goal) => `${goal.text}${goal.actual === undefined ? "" : ` (${goal.actual.toFixed(2)}×)`}`)
+          .map((goal) => `${goal.text}${goal.actual === undefined ? "" : ` (${formatActual(goal)})`}`)
           .join("; ")
       : "",
     verdict,
@@ -97,7 +123,8 @@ export function formatTable(results: BenchmarkResult[]): string {
     "KB/resp",
     "app CPU ms/req",
     "db CPU ms/req",
-    "vs reference",
+    "rps vs ref",
+    "app CPU vs ref",
     "goal",
     "result",
   ];
@@ -108,7 +135,7 @@ export function formatTable(results: BenchmarkResult[]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((cells) => cells[column]?.length ?? 0)),
   );
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
   const line = (cells: string[]) =>
     cells
       .map((cell, column) =>

@@ -24,17 +24,25 @@ export interface Target {
  */
 export type ReferenceApp = "baseline" | "observability-off";
 
-export interface Goal {
+export interface RelativeGoal {
   /**
-   * Throughput (higher is better), a latency percentile, or the database server's CPU milliseconds
-   * per request (lower is better).
+   * Throughput (higher is better), a latency percentile, or the app's or the database server's CPU
+   * milliseconds per request (lower is better).
    */
-  metric: "rps" | "p50" | "p99" | "dbCpu";
+  metric: "rps" | "p50" | "p99" | "appCpu" | "dbCpu";
   /** The reference: this benchmark's reference target, or another benchmark's product figure. */
   versus: "reference" | { benchmark: string };
-  /** rps: at least this fraction of the reference. Latency: at most this multiple of it. */
+  /** rps: at least this fraction of the reference. The others: at most this multiple of it. */
   ratio: number;
 }
+
+/** A budget that needs no reference: the product's response size, in KB (1,024 bytes). */
+export interface SizeGoal {
+  metric: "kbPerResponse";
+  atMost: number;
+}
+
+export type Goal = RelativeGoal | SizeGoal;
 
 /** What every benchmark's setup can use. The database handle is closed before measuring starts. */
 export interface BenchContext {
