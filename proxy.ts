@@ -70,7 +70,7 @@ export const config = {
     // Everything but the landing page (prerendered, it needs no session), Next.js internals, static
     // files and the proxied Clerk Frontend API. Next.js reads the matcher as one string literal.
     // eslint-disable-next-line max-len
-    "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).+)",
+    "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).+)",
     "/(api|trpc)(.*)",
   ],
 };

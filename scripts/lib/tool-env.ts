@@ -26,6 +26,8 @@ const schema = z.object({
    */
   BENCH_ROUNDS: z.coerce.number().int().min(1).max(20).default(3),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** `npm run lighthouse`: the audited product's port; its emulators sit at offsets from it. */
+  LIGHTHOUSE_PORT: z.coerce.number().int().min(1).max(64_900).default(3500),
   /** Tasks seeded for the bench user; lower it for a quick look at the harness itself. */
   BENCH_TASK_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(100_000),
 });

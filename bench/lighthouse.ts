@@ -1,0 +1,139 @@
+/**
+ * `npm run lighthouse`: Lighthouse (default mobile settings) against the production build as
+ * `npm run demo` serves it, with Debian's Chromium: `/` signed out and `/tasks` signed in as a user
+ * with a page of tasks. Each page is audited three times and the median of each category is printed
+ * (scores move by a few points between runs), with the performance issue's goals as pass or fail.
+ * Exits 1 when a goal fails. The JSON reports are kept under bench/results/lighthouse-<time>/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { findChromium } from "../scripts/lib/chromium";
+import { ProcessGroup } from "../scripts/lib/processes";
+import { readToolEnv } from "../scripts/lib/tool-env";
+import { AppLogs, assertPortsFree, killProcessGroup, readStackEnv, startProduct, waitUntilReady } from "./lib/apps";
+import { clerkTestApi } from "./lib/clerk";
+import { connectDatabase, pickDatabase, seedTasks } from "./lib/database";
+
+const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
+type Category = (typeof categories)[number];
+type Scores = Record<Category, number>;
+
+interface Page {
+  name: string;
+  path: string;
+  signedIn: boolean;
+  /** The lowest median score each category may have. */
+  goals: Partial<Scores>;
+}
+
+const pages: Page[] = [
+  {
+    name: "landing",
+    path: "/",
+    signedIn: false,
+    goals: { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 },
+  },
+  { name: "tasks", path: "/tasks", signedIn: true, goals: { performance: 80, accessibility: 100 } },
+];
+const runsPerPage = 3;
+
+const root = path.resolve(import.meta.dirname, "..");
+const toolEnv = readToolEnv();
+const port = toolEnv.LIGHTHOUSE_PORT;
+const origin = `http://localhost:${port}`;
+const distDir = ".next-lighthouse";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function audit(
+  url: string,
+  chromePort: number,
+  cookie: string | undefined,
+): Promise<{ scores: Scores; report: string }> {
+  const result = await lighthouse(url, {
+    port: chromePort,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...categories],
+    extraHeaders: cookie ? { Cookie: cookie } : undefined,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(
+    categories.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
+  ) as Scores;
+  return { scores, report: typeof result.report === "string" ? result.report : JSON.stringify(lhr) };
+}
+
+async function main(): Promise<number> {
+  await assertPortsFree([port]);
+  const group = new ProcessGroup();
+  const logs = new AppLogs(mkdtempSync(path.join(tmpdir(), "taskpilot-lighthouse-")));
+  const secretsDir = mkdtempSync(path.join(tmpdir(), "taskpilot-lighthouse-env-"));
+  const database = await pickDatabase(toolEnv.DATABASE_URL, port);
+  const resultsDir = path.join(root, "bench", "results", `lighthouse-${new Date().toISOString().replace(/:/g, "-")}`);
+  let chrome: Awaited<ReturnType<typeof launch>> | undefined;
+  const stack = startProduct(group, logs, {
+    port,
+    distDir,
+    envOut: path.join(secretsDir, "stack-env.json"),
+    env: { DATABASE_URL: toolEnv.DATABASE_URL ? database.url : "", ...database.appEnv },
+  });
+  try {
+    console.log("[lighthouse] building and starting the product (npm run demo's way); this takes a minute or two");
+    await waitUntilReady(`${origin}/api/health/ready`, stack, 600_000);
+    readStackEnv(path.join(secretsDir, "stack-env.json"));
+
+    const clerk = clerkTestApi(port);
+    const profile = { email: `lighthouse.${Date.now()}@example.test`, firstName: "Light", lastName: "House" };
+    const userId = await clerk.createUser(profile);
+    const { db, sql } = connectDatabase(database.url);
+    try {
+      await seedTasks(db, { id: userId, email: profile.email, name: "Light House" }, 20);
+    } finally {
+      await sql.end();
+    }
+    const { cookie } = await clerk.sessionCookie(userId, 3_600);
+
+    const chromePath = findChromium(toolEnv.CHROMIUM_PATH);
+    if (!chromePath) throw new Error("no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH");
+    chrome = await launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] });
+    mkdirSync(resultsDir, { recursive: true });
+    let failed = false;
+    for (const page of pages) {
+      const runs: Scores[] = [];
+      for (let run = 1; run <= runsPerPage; run += 1) {
+        const { scores, report } = await audit(
+          `${origin}${page.path}`,
+          chrome.port,
+          page.signedIn ? cookie : undefined,
+        );
+        writeFileSync(path.join(resultsDir, `${page.name}-${run}.json`), report);
+        runs.push(scores);
+      }
+      const line = categories.map((category) => {
+        const score = median(runs.map((scores) => scores[category]));
+        const goal = page.goals[category];
+        const verdict = goal === undefined ? "" : score >= goal ? ` (goal ≥ ${goal}: pass)` : ` (goal ≥ ${goal}: FAIL)`;
+        if (goal !== undefined && score < goal) failed = true;
+        return `${category} ${score}${verdict}`;
+      });
+      console.log(`${page.path}${page.signedIn ? " (signed in)" : ""}: ${line.join(", ")}`);
+    }
+    console.log(`[lighthouse] median of ${runsPerPage} runs per page; reports in ${path.relative(root, resultsDir)}`);
+    return failed ? 1 : 0;
+  } finally {
+    chrome?.kill();
+    await group.stopAll(15_000);
+    killProcessGroup(stack);
+    await database.drop();
+    rmSync(path.join(root, distDir), { recursive: true, force: true });
+    rmSync(secretsDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
