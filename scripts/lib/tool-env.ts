@@ -4,8 +4,19 @@ import { z } from "zod";
  * Developer tooling (stack, test runner, benchmarks) runs before the app's configuration exists, so it
  * has its own small validated view of process.env. The app itself reads only lib/env.ts.
  */
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// connection URL" });
+
 const schema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// connection URL" }).optional(),
+  /**
+   * The stack, tests and benchmarks: a server they may administer (create databases and roles on). The
+   * app's own DATABASE_URL, which the stack generates, is the app role's (README → Security).
+   */
+  DATABASE_URL: postgresUrl.optional(),
+  /**
+   * The schema owner's login, for `npm run db:migrate`: migrations run as the owner, never as the app.
+   * Given to the stack together with an app-role DATABASE_URL, the stack uses both roles as they are.
+   */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   PORT: z.coerce.number().int().min(1).max(65_000).default(3000),
   /** The e2e suite's app port; its emulators sit at fixed offsets from it. */
   E2E_PORT: z.coerce.number().int().min(1).max(65_000).default(3200),
@@ -33,7 +44,11 @@ const schema = z.object({
 export type ToolEnv = z.infer<typeof schema>;
 
 export function readToolEnv(source: NodeJS.ProcessEnv = process.env): ToolEnv {
-  const parsed = schema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined });
+  const parsed = schema.safeParse({
+    ...source,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    DATABASE_OWNER_URL: source.DATABASE_OWNER_URL || undefined,
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     console.error(`Invalid environment variables:\n${lines.join("\n")}`);
