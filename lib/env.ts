@@ -35,9 +35,17 @@ function reportInvalidEnvironment(issues: readonly { message: string; path?: rea
   throw new Error(message);
 }
 
+/** Tooling that loads next.config.ts without running the app (route type generation) skips validation. */
+export const envValidationSkipped = process.env.SKIP_ENV_VALIDATION === "1";
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /**
+     * Set by `npm run stack` (in .env.local): this configuration is the local stack's. Without it a
+     * production build or server refuses emulator URLs and keys (lib/production-config.ts).
+     */
+    LOCAL_STACK: flag(false),
     PORT: port,
     /** Build time: emit browser source maps (the benchmark uses them to attribute bundle bytes). */
     BROWSER_SOURCE_MAPS: flag(false),
@@ -143,7 +151,6 @@ export const env = createEnv({
     NEXT_PUBLIC_STRIPE_JS_URL: process.env.NEXT_PUBLIC_STRIPE_JS_URL,
   },
   emptyStringAsUndefined: true,
-  // Only for tooling that loads next.config.ts without running the app (route type generation).
-  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  skipValidation: envValidationSkipped,
   onValidationError: reportInvalidEnvironment,
 });
