@@ -21,6 +21,13 @@ const schema = z.object({
   /** The e2e suite's app port; its emulators sit at fixed offsets from it. */
   E2E_PORT: z.coerce.number().int().min(1).max(65_000).default(3200),
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /**
+   * Set by `npm test`: where the e2e server's stack writes the configuration it generated (--env-out), so
+   * the secret scan knows the values the e2e build was made with.
+   */
+  E2E_ENV_OUT: z.string().min(1).optional(),
+  /** The build folder `npm run check:client-secrets` scans by default, as for `next build`. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   CI: z.string().optional(),
   /** `npm run bench`: the product's port; its emulators, database and the baseline app sit at offsets from it. */
   BENCH_PORT: z.coerce.number().int().min(1).max(64_900).default(3300),
@@ -55,4 +62,26 @@ export function readToolEnv(source: NodeJS.ProcessEnv = process.env): ToolEnv {
     process.exit(1);
   }
   return parsed.data;
+}
+
+/** The server's secrets: a build's browser-facing files must contain none of their values. */
+const serverSecretNames = [
+  "DATABASE_URL",
+  "DATABASE_OWNER_URL",
+  "CLERK_SECRET_KEY",
+  "CLERK_WEBHOOK_SIGNING_SECRET",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "METRICS_TOKEN",
+  "SENTRY_AUTH_TOKEN",
+] as const;
+
+const serverSecretsSchema = z.object(
+  Object.fromEntries(serverSecretNames.map((name) => [name, z.string().optional()])),
+);
+
+/** The server secrets set in `source` (process.env, or a stack's --env-out file), by name. */
+export function readServerSecrets(source: Record<string, unknown> = process.env): { name: string; value: string }[] {
+  const values = serverSecretsSchema.parse(source) as Partial<Record<string, string>>;
+  return serverSecretNames.flatMap((name) => (values[name] ? [{ name, value: values[name] }] : []));
 }
