@@ -18,7 +18,9 @@ const { values: flags } = parseArgs({
 
 loadLocalEnv();
 const distDir = path.resolve(flags["dist-dir"] ?? readToolEnv().NEXT_DIST_DIR);
-const generated = flags["env-file"] ? (JSON.parse(readFileSync(flags["env-file"], "utf8")) as object) : {};
+const generated = flags["env-file"]
+  ? (JSON.parse(readFileSync(flags["env-file"], "utf8")) as Record<string, unknown>)
+  : {};
 const secrets = [...readServerSecrets(), ...readServerSecrets(generated)];
 
 try {

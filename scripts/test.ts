@@ -5,7 +5,7 @@
  * scan comes with e2e).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -90,10 +90,14 @@ async function e2e(): Promise<Tally> {
   }
 }
 
-/** The e2e build, with the secrets it was made with: the stack writes them before it builds. */
+/**
+ * The e2e build, with the secrets it was made with: the stack writes them before it builds, and Next.js
+ * writes BUILD_ID when a build completes, so an older build left in the folder is never scanned instead.
+ */
 function clientSecrets(): Tally {
-  if (!existsSync(e2eEnvOut)) {
-    console.error("[test] the e2e server's stack never started, so there is no e2e build to scan for secrets");
+  const buildId = path.join(e2eDistDir, "BUILD_ID");
+  if (!existsSync(e2eEnvOut) || !existsSync(buildId) || statSync(buildId).mtimeMs < statSync(e2eEnvOut).mtimeMs) {
+    console.error("[test] the e2e build did not complete, so there is no build to scan for secrets");
     return { passed: 0, failed: 1 };
   }
   return check("tsx", ["scripts/check-client-secrets.ts", "--dist-dir", e2eDistDir, "--env-file", e2eEnvOut]);

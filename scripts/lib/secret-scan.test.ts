@@ -96,7 +96,7 @@ describe("npm run check:client-secrets", () => {
     return spawnSync(
       path.join(root, "node_modules/.bin/tsx"),
       ["scripts/check-client-secrets.ts", "--dist-dir", dir, "--env-file", envFile],
-      { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH } },
+      { cwd: root, encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH } },
     );
   }
 
