@@ -2,7 +2,7 @@
  * `npm run stack [-- command]`: starts what Taskpilot needs locally (the database and the emulators
  * for external services), writes the generated configuration to .env.local, then runs the command
  * (e.g. `next dev`) with that configuration. Ctrl-C stops everything it started. `next dev` and `next start`
- * listen on 127.0.0.1 only, unless the command names a hostname: the emulators' passwordless sign-in
+ * listen on loopback only, unless the command names a hostname: the emulators' passwordless sign-in
  * behind /clerk-fapi is not for the network.
  *
  *   --build      run `next build` before the command (npm run demo)

@@ -5,17 +5,17 @@ describe("bindToLoopback", () => {
   it.each([
     [
       ["next", "dev"],
-      ["next", "dev", "--hostname", "127.0.0.1"],
+      ["next", "dev", "--hostname", "localhost"],
     ],
     [
       ["next", "start"],
-      ["next", "start", "--hostname", "127.0.0.1"],
+      ["next", "start", "--hostname", "localhost"],
     ],
     [
       ["next", "start", "-p", "4000"],
-      ["next", "start", "-p", "4000", "--hostname", "127.0.0.1"],
+      ["next", "start", "-p", "4000", "--hostname", "localhost"],
     ],
-  ])("binds %j to 127.0.0.1", (command, expected) => {
+  ])("binds %j to loopback", (command, expected) => {
     expect(bindToLoopback(command)).toEqual(expected);
   });
 
