@@ -120,7 +120,7 @@ for (const [name, suite] of Object.entries(suites)) {
   const tally = await suite();
   total.passed += tally.passed;
   total.failed += tally.failed;
-  summary.push(`  ${name.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed`);
+  summary.push(`  ${name.padEnd(15)} ${tally.passed} passed, ${tally.failed} failed`);
 }
 rmSync(reports, { recursive: true, force: true });
 console.log(`\n${summary.join("\n")}\n`);
