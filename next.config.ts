@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 // Importing env validates the configuration at build and at start: a bad variable stops both.
-import { env } from "./lib/env";
+import { env, envValidationSkipped } from "./lib/env";
+import { refuseEmulatorConfiguration } from "./lib/production-config";
+
+// Production (a build or `next start`) refuses the local stack's emulator settings unless LOCAL_STACK=1.
+if (!envValidationSkipped) refuseEmulatorConfiguration(env);
 
 const nextConfig: NextConfig = {
   distDir: env.NEXT_DIST_DIR,

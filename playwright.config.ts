@@ -6,6 +6,8 @@ const toolEnv = readToolEnv();
 /** e2e gets its own port (and so its own emulator ports), away from a running `npm run dev`. */
 const port = toolEnv.E2E_PORT;
 const baseURL = `http://localhost:${port}`;
+/** `npm test` scans the build for secrets afterwards, with the values the stack generated for it. */
+const envOut = toolEnv.E2E_ENV_OUT ? ` --env-out ${JSON.stringify(toolEnv.E2E_ENV_OUT)}` : "";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +26,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // The production build with the local stack: in-memory database unless DATABASE_URL is set.
-    command: "tsx scripts/stack.ts --ephemeral --build -- next start",
+    command: `tsx scripts/stack.ts --ephemeral --build${envOut} -- next start`,
     url: `${baseURL}/api/health/ready`,
     env: { PORT: String(port), NEXT_DIST_DIR: ".next-e2e", LOG_LEVEL: "warn" },
     reuseExistingServer: false,

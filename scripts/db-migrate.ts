@@ -1,18 +1,22 @@
 import { loadLocalEnv } from "./lib/load-env";
-import { applyMigrations } from "../db/migrate";
 import { describeUnreachableDatabase } from "../db/connection-error";
+import { loginRole, migrateAsOwner } from "./lib/app-database";
 import { readToolEnv } from "./lib/tool-env";
 
 loadLocalEnv();
-const { DATABASE_URL } = readToolEnv();
-if (!DATABASE_URL) {
-  console.error("DATABASE_URL is not set. Run `npm run stack` once to create .env.local, or export DATABASE_URL.");
+const { DATABASE_OWNER_URL, DATABASE_URL } = readToolEnv();
+if (!DATABASE_OWNER_URL) {
+  console.error(
+    "DATABASE_OWNER_URL is not set: migrations run as the schema owner, never as the app's role " +
+      "(README → Security → Database roles). `npm run stack` applies them itself at every start.",
+  );
   process.exit(1);
 }
 try {
-  await applyMigrations(DATABASE_URL);
+  // With the app's DATABASE_URL known, its role is granted the tables too (also covered by default privileges).
+  await migrateAsOwner(DATABASE_OWNER_URL, DATABASE_URL ? loginRole(DATABASE_URL) : "");
   console.log("Migrations applied.");
 } catch (error) {
-  console.error(describeUnreachableDatabase(DATABASE_URL, error) ?? error);
+  console.error(describeUnreachableDatabase(DATABASE_OWNER_URL, error) ?? error);
   process.exit(1);
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run stack [-- command]`: starts what Taskpilot needs locally (the database and the emulators
  * for external services), writes the generated configuration to .env.local, then runs the command
- * (e.g. `next dev`) with that configuration. Ctrl-C stops everything it started.
+ * (e.g. `next dev`) with that configuration. Ctrl-C stops everything it started. `next dev` and `next start`
+ * listen on loopback only, unless the command names a hostname: the emulators' passwordless sign-in
+ * behind /clerk-fapi is not for the network.
  *
  *   --build      run `next build` before the command (npm run demo)
  *   --pretty     pretty-print the command's JSON logs (npm run dev)
@@ -16,11 +18,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import pinoPretty from "pino-pretty";
-import { applyMigrations } from "../db/migrate";
-import { describeUnreachableDatabase } from "../db/connection-error";
+import { describeUnreachableDatabase, errorCode } from "../db/connection-error";
 import { readEnvFile, updateEnvFile } from "./lib/env-file";
+import { loginRole, migrateAsOwner, prepareAppDatabase } from "./lib/app-database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { emulators, startEmulators } from "./lib/emulators";
+import { bindToLoopback } from "./lib/next-command";
 import { ProcessGroup, run } from "./lib/processes";
 import { readToolEnv } from "./lib/tool-env";
 
@@ -47,30 +50,48 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-/** The database URL, plus settings the embedded one needs. */
+/**
+ * The database: roles created and migrations applied as the owner (README → Security → Database roles).
+ * Returns the app's DATABASE_URL (the app role) and settings the embedded database needs. The owner's
+ * login is used here only; a new password is set at each start.
+ */
 async function prepareDatabase(): Promise<Record<string, string>> {
   if (toolEnv.DATABASE_URL) {
+    const given = toolEnv.DATABASE_URL;
+    const owner = toolEnv.DATABASE_OWNER_URL;
     try {
-      await applyMigrations(toolEnv.DATABASE_URL);
+      // With DATABASE_OWNER_URL both roles exist already; otherwise DATABASE_URL is an administrator's.
+      const appUrl = owner
+        ? await migrateAsOwner(owner, loginRole(given)).then(() => given)
+        : (await prepareAppDatabase({ kind: "postgresql", adminUrl: given })).appUrl;
+      console.log("[stack] database: DATABASE_URL (app role; migrations applied as the owner)");
+      return { DATABASE_URL: appUrl };
     } catch (error) {
-      console.error(
-        describeUnreachableDatabase(toolEnv.DATABASE_URL, error) ?? `[stack] migrations failed: ${String(error)}`,
-      );
+      console.error(describeUnreachableDatabase(given, error) ?? describeSetupFailure(error, !owner));
       return shutdown(1);
     }
-    console.log("[stack] database: DATABASE_URL (migrations applied)");
-    return { DATABASE_URL: toolEnv.DATABASE_URL };
   }
   embedded = await startEmbeddedPostgres({
     port: toolEnv.PORT + 40,
     dataDir: flags.ephemeral ? undefined : path.join(dataDir, "pglite"),
   });
-  await applyMigrations(embedded.url);
+  const { appUrl } = await prepareAppDatabase({ kind: "embedded", server: embedded });
   const storage = flags.ephemeral ? " (in memory)" : ` (data in ${path.relative(root, dataDir)}/pglite)`;
-  console.log(`[stack] database: embedded PGlite at ${embedded.url}${storage}`);
+  console.log(`[stack] database: embedded PGlite at ${new URL(appUrl).host}${storage}, app role`);
   // pglite-socket runs one backend and interleaves protocol messages from concurrent connections,
   // so the app must use one connection at a time.
-  return { DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" };
+  return { DATABASE_URL: appUrl, DATABASE_POOL_MAX: "1" };
+}
+
+function describeSetupFailure(error: unknown, createsRoles: boolean): string {
+  if (createsRoles && errorCode(error) === "42501") {
+    return (
+      "[stack] the DATABASE_URL user may not create the database roles. Give it CREATEROLE, or create the roles " +
+      "yourself (README → Security → Database roles) and set DATABASE_URL to the app role and DATABASE_OWNER_URL " +
+      `to the owner. (${String(error)})`
+    );
+  }
+  return `[stack] database setup failed: ${String(error)}`;
 }
 
 async function main() {
@@ -82,6 +103,9 @@ async function main() {
   const metricsToken =
     (flags.ephemeral ? undefined : readEnvFile(envFile).METRICS_TOKEN) ?? randomBytes(24).toString("base64url");
   const generated: Record<string, string> = {
+    // Marks this configuration as the local stack's: production builds and `next start` refuse emulator
+    // settings without it (lib/production-config.ts).
+    LOCAL_STACK: "1",
     METRICS_TOKEN: metricsToken,
     ...(await prepareDatabase()),
     APP_URL: appUrl,
@@ -93,10 +117,12 @@ async function main() {
   }
   if (flags["env-out"]) writeFileSync(flags["env-out"], `${JSON.stringify(generated)}\n`, { mode: 0o600 });
 
-  const childEnv = { ...process.env, ...generated, PORT: String(toolEnv.PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  // The owner's URL is for migrations only: the app's process never gets it.
+  const { DATABASE_OWNER_URL: _owner, ...appEnv } = process.env;
+  const childEnv = { ...appEnv, ...generated, PORT: String(toolEnv.PORT), NEXT_TELEMETRY_DISABLED: "1" };
   if (flags.build) await run("next", ["build"], { env: childEnv, cwd: root });
 
-  const [executable, ...args] = command;
+  const [executable, ...args] = bindToLoopback(command);
   if (!executable) {
     console.log(`[stack] ready: ${emulators.length} emulator(s) running. Press Ctrl-C to stop.`);
     return;

@@ -1,10 +1,11 @@
 /**
- * `npm test`: lint, typecheck, unit, integration and e2e, in that order. Every suite runs even when an
- * earlier one fails, and the run ends with one line counting all of them: `N passed, N failed`.
- * `--only unit,e2e` runs a subset.
+ * `npm test`: lint, typecheck, unit, integration and e2e, in that order, then the scan of the e2e build's
+ * browser-facing files for server secrets. Every suite runs even when an earlier one fails, and the run
+ * ends with one line counting all of them: `N passed, N failed`. `--only unit,e2e` runs a subset (the
+ * scan comes with e2e).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +23,10 @@ const only = values.only?.split(",");
 const toolEnv = readToolEnv();
 const reports = mkdtempSync(path.join(tmpdir(), "taskpilot-test-"));
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+/** The configuration the e2e server's stack generated (and built with); see playwright.config.ts. */
+const e2eEnvOut = path.join(reports, "e2e-env.json");
+/** Where playwright.config.ts has the stack build the e2e app. */
+const e2eDistDir = ".next-e2e";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): boolean {
   console.log(`\n$ ${command} ${args.join(" ")}`);
@@ -73,6 +78,7 @@ async function e2e(): Promise<Tally> {
       ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
       ...(database ? { DATABASE_URL: database.url } : {}),
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+      E2E_ENV_OUT: e2eEnvOut,
     });
     const tally = readReport(output, (report: { stats: { expected: number; unexpected: number; flaky: number } }) => ({
       passed: report.stats.expected + report.stats.flaky,
@@ -84,22 +90,37 @@ async function e2e(): Promise<Tally> {
   }
 }
 
+/**
+ * The e2e build, with the secrets it was made with: the stack writes them before it builds, and Next.js
+ * writes BUILD_ID when a build completes, so an older build left in the folder is never scanned instead.
+ */
+function clientSecrets(): Tally {
+  const buildId = path.join(e2eDistDir, "BUILD_ID");
+  if (!existsSync(e2eEnvOut) || !existsSync(buildId) || statSync(buildId).mtimeMs < statSync(e2eEnvOut).mtimeMs) {
+    console.error("[test] the e2e build did not complete, so there is no build to scan for secrets");
+    return { passed: 0, failed: 1 };
+  }
+  return check("tsx", ["scripts/check-client-secrets.ts", "--dist-dir", e2eDistDir, "--env-file", e2eEnvOut]);
+}
+
 const suites: Record<string, () => Tally | Promise<Tally>> = {
   lint: () => check("npm", ["run", "--silent", "lint"]),
   typecheck: () => check("npm", ["run", "--silent", "typecheck"]),
   unit: () => vitest("unit"),
   integration: () => vitest("integration"),
   e2e,
+  "client-secrets": clientSecrets,
 };
+const runsWith: Record<string, string> = { "client-secrets": "e2e" };
 
 const total: Tally = { passed: 0, failed: 0 };
 const summary: string[] = [];
 for (const [name, suite] of Object.entries(suites)) {
-  if (only && !only.includes(name)) continue;
+  if (only && !only.includes(name) && !only.includes(runsWith[name] ?? name)) continue;
   const tally = await suite();
   total.passed += tally.passed;
   total.failed += tally.failed;
-  summary.push(`  ${name.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed`);
+  summary.push(`  ${name.padEnd(15)} ${tally.passed} passed, ${tally.failed} failed`);
 }
 rmSync(reports, { recursive: true, force: true });
 console.log(`\n${summary.join("\n")}\n`);

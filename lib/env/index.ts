@@ -23,9 +23,17 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((value) => value === "true" || value === "1");
 
+/** Tooling that loads next.config.ts without running the app (route type generation) skips validation. */
+export const envValidationSkipped = process.env.SKIP_ENV_VALIDATION === "1";
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /**
+     * Set by `npm run stack` (in .env.local): this configuration is the local stack's. Without it a
+     * production build or server refuses emulator URLs and keys (lib/production-config.ts).
+     */
+    LOCAL_STACK: flag(false),
     PORT: port,
     /** Build time: emit browser source maps (the benchmark uses them to attribute bundle bytes). */
     BROWSER_SOURCE_MAPS: flag(false),
@@ -105,7 +113,6 @@ export const env = createEnv({
   client: publicEnvSchema,
   experimental__runtimeEnv: publicRuntimeEnv,
   emptyStringAsUndefined: true,
-  // Only for tooling that loads next.config.ts without running the app (route type generation).
-  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  skipValidation: envValidationSkipped,
   onValidationError: reportInvalidEnvironment,
 });

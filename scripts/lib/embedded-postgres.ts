@@ -1,9 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { quoteIdentifier } from "../../db/roles";
 
 export interface EmbeddedPostgres {
+  /** The superuser's URL. The server ignores the user name: every connection shares one backend. */
   url: string;
+  /**
+   * Switches the one backend, and so every connection, to `role` (SET ROLE). PGlite has no logins: its
+   * session user is always the superuser, so this separates privileges but cannot stop a connection
+   * that runs RESET ROLE.
+   */
+  setRole(role: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +27,9 @@ export async function startEmbeddedPostgres(options: { port: number; dataDir?: s
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
+    async setRole(role) {
+      await db.exec(`set role ${quoteIdentifier(role)}`);
+    },
     async stop() {
       await server.stop();
       await db.close();

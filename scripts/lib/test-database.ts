@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { quoteIdentifier, rolesForDatabase } from "../../db/roles";
 
 const localHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -18,7 +19,10 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database on the server at `serverUrl`, named so concurrent runs never collide. */
+/**
+ * A new, empty database on the server at `serverUrl`, named so concurrent runs never collide. Dropping it
+ * also drops the roles named after it (db/roles.ts), which the stack or the test setup may have created.
+ */
 export async function createFreshDatabase(serverUrl: string, label: string): Promise<FreshDatabase> {
   assertLocalDatabase(serverUrl);
   const name = `taskpilot_${label}_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -36,6 +40,8 @@ export async function createFreshDatabase(serverUrl: string, label: string): Pro
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
       try {
         await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
+        const roles = Object.values(rolesForDatabase(name)).map(quoteIdentifier);
+        await cleanup.unsafe(`drop role if exists ${roles.join(", ")}`);
       } finally {
         await cleanup.end();
       }

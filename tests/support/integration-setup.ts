@@ -3,31 +3,42 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../db/migrate";
+import type { DatabaseRoles } from "../../db/roles";
 import { createClerkEmulator } from "../../emulators/clerk/server";
 import { setup as clerkSetup } from "../../emulators/clerk/setup";
 import { createStripeEmulator } from "../../emulators/stripe/server";
 import { setup as stripeSetup } from "../../emulators/stripe/setup";
+import { prepareAppDatabase } from "../../scripts/lib/app-database";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { createFreshDatabase } from "../../scripts/lib/test-database";
 import { readToolEnv } from "../../scripts/lib/tool-env";
 
 const appUrl = "http://localhost:3999";
 
+async function onPostgresql(serverUrl: string) {
+  const database = await createFreshDatabase(serverUrl, "it");
+  try {
+    return { database, app: await prepareAppDatabase({ kind: "postgresql", adminUrl: database.url }) };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function onPglite() {
+  const server = await startEmbeddedPostgres({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+  return { database: { drop: () => server.stop() }, app: await prepareAppDatabase({ kind: "embedded", server }) };
+}
+
 /**
  * Every integration run gets its own empty database, dropped at the end: a fresh database on the
- * server in DATABASE_URL when set, otherwise an in-memory PGlite. A Clerk emulator supplies real keys
- * and a Backend API. Workers inherit all of it through process.env, which is where lib/env reads it.
+ * server in DATABASE_URL when set, otherwise an in-memory PGlite. Either way the app connects as the app
+ * role, as in production, and migrations run as the owner. A Clerk emulator supplies real keys and a
+ * Backend API. Workers inherit all of it through process.env, which is where lib/env reads it.
  */
 export default async function setup(project: TestProject) {
   const { DATABASE_URL } = readToolEnv();
-  const database = DATABASE_URL
-    ? await createFreshDatabase(DATABASE_URL, "it")
-    : await startEmbeddedPostgres({ port: 20_000 + Math.floor(Math.random() * 20_000) }).then((embedded) => ({
-        url: embedded.url,
-        drop: () => embedded.stop(),
-      }));
-  await applyMigrations(database.url);
+  const { database, app } = DATABASE_URL ? await onPostgresql(DATABASE_URL) : await onPglite();
 
   const clerkDataDir = mkdtempSync(path.join(tmpdir(), "taskpilot-it-clerk-"));
   const clerk = createClerkEmulator({ dataDir: clerkDataDir, appUrl });
@@ -53,16 +64,18 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "test",
     METRICS_TOKEN: "integration-metrics-token",
     APP_URL: appUrl,
-    DATABASE_URL: database.url,
+    DATABASE_URL: app.appUrl,
     // One connection at a time on PGlite (see scripts/stack.ts).
     ...(DATABASE_URL ? {} : { DATABASE_POOL_MAX: "1" }),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
   });
   project.provide("databaseKind", DATABASE_URL ? "postgresql" : "pglite");
-  project.provide("databaseUrl", database.url);
+  project.provide("databaseUrl", app.appUrl);
+  project.provide("databaseRoles", app.roles);
+  project.provide("databaseServerUrl", DATABASE_URL ?? "");
   project.provide("clerkEmulatorUrl", `http://127.0.0.1:${clerkPort}`);
   project.provide("stripeEmulatorUrl", stripe.url());
-  const { host, pathname } = new URL(database.url);
+  const { host, pathname } = new URL(app.appUrl);
   console.log(`[integration] ${DATABASE_URL ? "fresh PostgreSQL database" : "embedded PGlite"} at ${host}${pathname}`);
 
   return async () => {
@@ -76,8 +89,11 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseKind: "postgresql" | "pglite";
-    /** The fresh database, for tests of db/ that must not load the app's configuration. */
+    /** The fresh database as the app role, for tests of db/ that must not load the app's configuration. */
     databaseUrl: string;
+    databaseRoles: DatabaseRoles;
+    /** The server in the tool's DATABASE_URL (an administrator), or "" on PGlite. */
+    databaseServerUrl: string;
     clerkEmulatorUrl: string;
     stripeEmulatorUrl: string;
   }
