@@ -4,10 +4,7 @@ import { useState } from "react";
 import { sendTestErrorAction } from "@/app/(app)/status/actions";
 import { Button } from "@/components/ui/button";
 
-type State =
-  | { step: "idle" | "sending" }
-  | { step: "sent"; reference?: string }
-  | { step: "refused"; message: string };
+type State = { step: "idle" | "sending" } | { step: "sent"; reference?: string } | { step: "refused"; message: string };
 
 export function TestErrorButton() {
   const [state, setState] = useState<State>({ step: "idle" });
