@@ -86,11 +86,12 @@ const storeTimeoutMs = 1_000;
 /**
  * The pg-style `query({ text, values })` that RateLimiterPostgres calls, served by the app's own pool
  * (traced and measured like every other statement). The library's SQL is an atomic upsert, so
- * concurrent requests on any number of instances count correctly.
+ * concurrent requests on any number of instances count correctly; its text never changes, so it is
+ * prepared once per connection.
  */
 const storeClient = {
   async query({ text, values = [] }: { text: string; values?: unknown[] }) {
-    const rows = await db.$client.unsafe(text, values as never[]);
+    const rows = await db.$client.unsafe(text, values as never[], { prepare: true });
     return { rows, rowCount: rows.count };
   },
 };
