@@ -7,9 +7,8 @@ const ipAddress = z.union([z.ipv4(), z.ipv6()]);
 /**
  * The client's IP address as the nearest trusted proxy saw it, or null when there is none to trust.
  * Each proxy appends the address it received from, so the entry TRUSTED_PROXY_HOPS from the right is
- * the first one a client cannot forge. Next.js fills X-Forwarded-For with the socket's address for
- * route handlers and Server Actions when no proxy did; proxy.ts runs before that and sees it only
- * behind a proxy.
+ * the first one a client cannot forge. Without a proxy, Next.js fills X-Forwarded-For with the
+ * socket's address, but keeps one the client sent itself.
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");

@@ -23,8 +23,8 @@ function signInRoute(pathname: string, method: string): string | null {
 }
 
 /**
- * Null to go on, or the 429 to send. A client whose address is unknown (no X-Forwarded-For: a bare
- * `next start` with no proxy in front) is not counted, rather than putting every visitor in one bucket.
+ * Null to go on, or the 429 to send. A request whose address cannot be read is not counted, rather than
+ * putting every such visitor in one shared bucket.
  */
 export async function refuseSignInFlood(request: Request, pathname: string): Promise<Response | null> {
   const route = signInRoute(pathname, request.method);
