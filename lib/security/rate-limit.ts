@@ -160,7 +160,7 @@ export async function enforceLimit(bucket: LimitBucket, subject: LimitSubject, r
     const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...refusals.map((refusal) => refusal.waitMs)) / 1_000));
     recordSecurityEvent("rate_limited", route);
     logger.warn(
-      { reason: "rate_limited", bucket, over: refusals.map((refusal) => refusal.dimension), retryAfterSeconds },
+      { reason: "rate_limited", route, bucket, over: refusals.map((refusal) => refusal.dimension), retryAfterSeconds },
       "request refused",
     );
     throw new RateLimitedError(retryAfterSeconds);
