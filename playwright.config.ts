@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./scripts/lib/chromium";
+import { generousRateLimits } from "./scripts/lib/rate-limits";
 import { readToolEnv } from "./scripts/lib/tool-env";
 
 const toolEnv = readToolEnv();
@@ -28,7 +29,7 @@ export default defineConfig({
     // The production build with the local stack: in-memory database unless DATABASE_URL is set.
     command: `tsx scripts/stack.ts --ephemeral --build${envOut} -- next start`,
     url: `${baseURL}/api/health/ready`,
-    env: { PORT: String(port), NEXT_DIST_DIR: ".next-e2e", LOG_LEVEL: "warn" },
+    env: { PORT: String(port), NEXT_DIST_DIR: ".next-e2e", LOG_LEVEL: "warn", ...generousRateLimits },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -4,6 +4,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/observability/request-context";
+import { isFrontendApiProxy, refuseSignInFlood } from "@/lib/security/sign-in-limit";
 
 /**
  * A first, coarse gate: pages, Server Actions and route handlers each check the session again
@@ -51,26 +52,35 @@ const clerk = clerkMiddleware(
   },
 );
 
+/** The Frontend API proxy needs no session check here (Clerk does its own), only the sign-in limit. */
+async function answer(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const refused = await refuseSignInFlood(request, request.nextUrl.pathname);
+  if (refused) return refused;
+  if (isFrontendApiProxy(request.nextUrl.pathname)) return next(request);
+  return (
+    (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
+    next(request)
+  );
+}
+
 /**
  * Gives every request an id (kept from x-request-id when sane), passed to the handlers and echoed to
- * the caller, and traces Clerk's session verification as its own span.
+ * the caller, applies the per-IP sign-in limit, and traces Clerk's session verification as its own span.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const requestId = requestIdFrom(request.headers);
   request.headers.set("x-request-id", requestId);
-  const response =
-    (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
-    next(request);
+  const response = await answer(request, event);
   response.headers.set("x-request-id", requestId);
   return response;
 }
 
 export const config = {
   matcher: [
-    // Everything but the landing page (prerendered, it needs no session), Next.js internals, static
-    // files and the proxied Clerk Frontend API. Next.js reads the matcher as one string literal.
+    // Everything but the landing page (prerendered, it needs no session), Next.js internals and static
+    // files (clerk-js's bundle among them). Next.js reads the matcher as one string literal.
     // eslint-disable-next-line max-len
-    "/((?!_next|clerk-fapi|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).+)",
+    "/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).+)",
     "/(api|trpc)(.*)",
   ],
 };

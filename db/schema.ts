@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -153,6 +154,19 @@ export const stripeEvents = pgTable(
       .where(sql`${table.processedAt} is null`),
   ],
 );
+
+/**
+ * Abuse-limit counters, in the layout rate-limiter-flexible's PostgreSQL store expects (it inserts
+ * positionally: key, points, expire). One row per limited key (`<bucket>:<user|ip>:<id>`); `expire` is
+ * the end of the key's window in epoch milliseconds. Made by a migration because the app's database
+ * role may not create tables. Migration 0005 makes it UNLOGGED (drizzle-kit cannot say so here): a
+ * counter needs no crash safety, and skipping the WAL spares every limited request a disk flush.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});
 
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = (typeof orderStatusEnum.enumValues)[number];

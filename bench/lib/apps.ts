@@ -4,6 +4,7 @@ import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { z } from "zod";
 import { run, type ProcessGroup } from "../../scripts/lib/processes";
+import { generousRateLimits } from "../../scripts/lib/rate-limits";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const baselineDir = path.join(root, "bench", "baseline");
@@ -121,6 +122,7 @@ export function startProduct(
     args: ["scripts/stack.ts", "--ephemeral", "--build", "--env-out", options.envOut, "--", "next", "start"],
     env: {
       ...options.env,
+      ...generousRateLimits,
       PORT: String(options.port),
       NEXT_DIST_DIR: options.distDir,
       // Measured as deployed: production trace sampling, and source maps to attribute bundle bytes.
@@ -163,7 +165,7 @@ export function startObservabilityOff(
     name: "product, observability off",
     command: "next",
     args: ["start", "-p", String(options.port)],
-    env: { ...options.env, ...off, PORT: String(options.port), NEXT_DIST_DIR: options.distDir },
+    env: { ...options.env, ...generousRateLimits, ...off, PORT: String(options.port), NEXT_DIST_DIR: options.distDir },
   });
 }
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { sendTestErrorAction } from "@/app/(app)/status/actions";
 import { Button } from "@/components/ui/button";
 
-type State = { step: "idle" | "sending" } | { step: "sent"; reference?: string };
+type State = { step: "idle" | "sending" } | { step: "sent"; reference?: string } | { step: "refused"; message: string };
 
 export function TestErrorButton() {
   const [state, setState] = useState<State>({ step: "idle" });
@@ -12,7 +12,9 @@ export function TestErrorButton() {
   async function send() {
     setState({ step: "sending" });
     try {
-      await sendTestErrorAction();
+      // It answers only when it refuses to send (the abuse limit).
+      const refusal = await sendTestErrorAction();
+      setState({ step: "refused", message: refusal.message });
     } catch (error) {
       // The failure is the point: the server reported it; the digest ties this click to the report.
       setState({ step: "sent", reference: (error as { digest?: string }).digest });
@@ -26,6 +28,7 @@ export function TestErrorButton() {
       </Button>
       <p aria-live="polite" className="text-sm text-slate-600">
         {state.step === "sent" ? `Test error sent${state.reference ? ` (reference ${state.reference})` : ""}.` : null}
+        {state.step === "refused" ? state.message : null}
       </p>
     </div>
   );

@@ -55,6 +55,25 @@ describe("lib/env", () => {
     expect(result.stderr).not.toContain("s3cr3t");
   });
 
+  it("refuses abuse limits that are not positive whole numbers, and a proxy count below one", () => {
+    const result = loadEnvModule({
+      ...required,
+      RATE_LIMIT_TASK_WRITES_PER_USER: "lots",
+      RATE_LIMIT_WEBHOOKS_PER_IP: "0",
+      RATE_LIMIT_WINDOW_SECONDS: "1.5",
+      TRUSTED_PROXY_HOPS: "0",
+    });
+    expect(result.status).not.toBe(0);
+    for (const name of [
+      "RATE_LIMIT_TASK_WRITES_PER_USER",
+      "RATE_LIMIT_WEBHOOKS_PER_IP",
+      "RATE_LIMIT_WINDOW_SECONDS",
+      "TRUSTED_PROXY_HOPS",
+    ]) {
+      expect(result.stderr).toMatch(new RegExp(`${name}: `));
+    }
+  });
+
   it("reports every missing required variable", () => {
     const result = loadEnvModule({});
     expect(result.status).not.toBe(0);

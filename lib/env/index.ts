@@ -83,6 +83,30 @@ export const env = createEnv({
     /** How long a webhook delivery waits for Stripe before answering 503, well inside Stripe's timeout. */
     WEBHOOK_SYNC_BUDGET_MS: positiveInt(10_000),
 
+    /**
+     * Abuse limits: requests allowed per user and per client IP in each window, counted in PostgreSQL
+     * (table rate_limits) so every app instance shares them. Defaults leave room for a busy person
+     * and stop scripted floods; `npm test` and the benchmarks raise them (scripts/lib/rate-limits.ts).
+     */
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    RATE_LIMIT_TASK_WRITES_PER_USER: positiveInt(60),
+    RATE_LIMIT_TASK_WRITES_PER_IP: positiveInt(300),
+    RATE_LIMIT_PAYMENT_INTENT_PER_USER: positiveInt(10),
+    RATE_LIMIT_PAYMENT_INTENT_PER_IP: positiveInt(30),
+    RATE_LIMIT_BILLING_SYNC_PER_USER: positiveInt(30),
+    RATE_LIMIT_BILLING_SYNC_PER_IP: positiveInt(100),
+    RATE_LIMIT_TEST_ERROR_PER_USER: positiveInt(5),
+    RATE_LIMIT_TEST_ERROR_PER_IP: positiveInt(20),
+    /** Per IP only: webhook senders are Stripe's and Clerk's servers, which deliver in bursts. */
+    RATE_LIMIT_WEBHOOKS_PER_IP: positiveInt(1_000),
+    /** Per IP only, before anyone is signed in: /sign-in, /sign-up and writes through /clerk-fapi. */
+    RATE_LIMIT_SIGN_IN_PER_IP: positiveInt(100),
+    /**
+     * Reverse proxies in front of the app that append to X-Forwarded-For: the client IP is read this
+     * many entries from the right, since entries further left are whatever the client sent.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+
     /** Bearer token that GET /api/metrics requires. */
     METRICS_TOKEN: z.string().min(16, "expected a random token of at least 16 characters"),
     METRICS_ENABLED: flag(true),

@@ -36,6 +36,12 @@ function createMetrics() {
       labelNames: ["provider", "outcome"],
       registers,
     }),
+    securityEvents: new Counter({
+      name: "taskpilot_security_events_total",
+      help: "Requests refused for security reasons, by reason (rate_limited, origin_refused, ...) and route.",
+      labelNames: ["reason", "route"],
+      registers,
+    }),
     breakerState: new Gauge({
       name: "circuit_breaker_state",
       help: "Circuit breaker state by service: 0 closed, 1 half-open, 2 open.",
@@ -63,4 +69,8 @@ export function recordExternalCall(
 
 export function recordWebhook(provider: "stripe" | "clerk", outcome: string): void {
   if (metricsEnabled) metrics.webhookEvents.inc({ provider, outcome });
+}
+
+export function recordSecurityEvent(reason: string, route: string): void {
+  if (metricsEnabled) metrics.securityEvents.inc({ reason, route });
 }

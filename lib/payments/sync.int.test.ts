@@ -213,7 +213,7 @@ describe("syncing a PaymentIntent", () => {
     try {
       const started = performance.now();
       const returns = await Promise.all(
-        Array.from({ length: 20 }, () => syncReturnedPayment(userId, { payment_intent: paymentIntentId })),
+        Array.from({ length: 20 }, () => syncReturnedPayment(userId, { payment_intent: paymentIntentId }, null)),
       );
       const elapsedMs = performance.now() - started;
       expect(returns.every((returned) => returned?.confirming === true)).toBe(true);
@@ -224,7 +224,7 @@ describe("syncing a PaymentIntent", () => {
     }
     // The read in flight finishes on its own; later reloads find the order finished and call nobody.
     await expect(syncPaymentIntent(paymentIntentId)).resolves.toMatchObject({ orderStatus: "succeeded" });
-    expect(await syncReturnedPayment(userId, { payment_intent: paymentIntentId })).toEqual({
+    expect(await syncReturnedPayment(userId, { payment_intent: paymentIntentId }, null)).toEqual({
       status: "succeeded",
       confirming: false,
     });

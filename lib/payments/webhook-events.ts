@@ -20,7 +20,8 @@ const disputeObject = z.object({ object: z.literal("dispute"), payment_intent: z
 
 /** The PaymentIntent an event is about, or null if the verified payload is not shaped as expected. */
 export function paymentIntentIdOf(event: Stripe.Event): string | null {
-  const object = event.data.object;
+  // Typed by the SDK, but only the signature was checked: `data` itself may be missing or null.
+  const object = (event.data as { object?: unknown } | null | undefined)?.object;
   const parsed = event.type.startsWith("charge.dispute.")
     ? disputeObject.safeParse(object)
     : event.type.startsWith("charge.")

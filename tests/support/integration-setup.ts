@@ -10,6 +10,7 @@ import { createStripeEmulator } from "../../emulators/stripe/server";
 import { setup as stripeSetup } from "../../emulators/stripe/setup";
 import { prepareAppDatabase } from "../../scripts/lib/app-database";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { generousRateLimits } from "../../scripts/lib/rate-limits";
 import { createFreshDatabase } from "../../scripts/lib/test-database";
 import { readToolEnv } from "../../scripts/lib/tool-env";
 
@@ -57,7 +58,7 @@ export default async function setup(project: TestProject) {
   stripe.webhooks.hold();
   await new Promise<void>((resolve) => stripe.server.listen(0, "127.0.0.1", resolve));
 
-  Object.assign(process.env, clerkEnv, stripeEnv, {
+  Object.assign(process.env, clerkEnv, stripeEnv, generousRateLimits, {
     STRIPE_API_URL: stripe.url(),
     // A short open period so breaker tests see it recover within the test.
     STRIPE_BREAKER_HALF_OPEN_MS: "1000",

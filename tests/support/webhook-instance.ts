@@ -17,7 +17,7 @@ const server = createServer(async (incoming, outgoing) => {
   });
   try {
     const response = await POST(request);
-    outgoing.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
   } catch {
     // What Next.js does with an error a route handler throws.
     outgoing.writeHead(500).end();

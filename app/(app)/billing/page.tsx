@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { BuyPro } from "@/components/billing/buy-pro";
 import { OrderHistory } from "@/components/billing/order-history";
 import { ConfirmingPayment } from "@/components/billing/confirming-payment";
@@ -11,12 +12,13 @@ import { env } from "@/lib/env";
 import { listOrders } from "@/lib/payments/orders";
 import { proPrice } from "@/lib/payments/pricing";
 import { syncReturnedPayment } from "@/lib/payments/billing-return";
+import { clientIp } from "@/lib/security/client-ip";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default async function BillingPage({ searchParams }: PageProps<"/billing">) {
   const userId = await requireUser();
-  const returned = await syncReturnedPayment(userId, await searchParams);
+  const returned = await syncReturnedPayment(userId, await searchParams, clientIp(await headers()));
   const [user, orders] = await Promise.all([getUser(db, userId), listOrders(db, userId)]);
   const isPro = user?.plan === "pro";
   const dispute = orders.find((order) => order.status === "succeeded" && order.disputeStatus !== null)?.disputeStatus;

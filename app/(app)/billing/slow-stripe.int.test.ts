@@ -50,7 +50,7 @@ describe.runIf(inject("databaseKind") === "postgresql")("a slow Stripe", () => {
     let chaosOver = false;
     try {
       const billing = Promise.all(
-        Array.from({ length: 40 }, () => syncReturnedPayment(payer, { payment_intent: paymentIntentId })),
+        Array.from({ length: 40 }, () => syncReturnedPayment(payer, { payment_intent: paymentIntentId }, null)),
       );
       const webhooks = Promise.all(
         deliveries.map(async (event) => (await stripeWebhook(signedDelivery(event))).status),

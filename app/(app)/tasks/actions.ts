@@ -22,13 +22,16 @@ import { bulkCompleteTasks, createTask, deleteTask, restoreTask, toggleTask, upd
  * work scoped to the user, and the list is revalidated after every change that happened.
  */
 
-/** A task action: its known refusals are the tasks domain's (not found, the plan limit). */
+/**
+ * A task action. Every one writes, so each counts against the task-writes abuse limit; its known
+ * refusals are the tasks domain's (not found, the plan limit).
+ */
 function taskAction<Schema extends z.ZodType, Data>(
   name: string,
   schema: Schema,
   handler: (userId: string, input: z.output<Schema>) => Promise<Data>,
 ) {
-  return authedAction(name, schema, handler, taskErrors);
+  return authedAction(name, schema, handler, taskErrors, { limit: "taskWrites" });
 }
 
 const create = taskAction(

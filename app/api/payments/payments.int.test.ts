@@ -23,7 +23,11 @@ import { session } from "@/tests/support/clerk-session";
 vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
 
 const intentRequest = (body?: string) =>
-  new Request("http://localhost:3999/api/payments/intent", { method: "POST", body });
+  new Request("http://localhost:3999/api/payments/intent", {
+    method: "POST",
+    body,
+    headers: { origin: "http://localhost:3999" },
+  });
 const startPurchase = async () => await createIntent(intentRequest());
 
 async function signIn() {

@@ -17,7 +17,12 @@ async function newCustomer() {
 }
 
 const startPurchase = async () =>
-  await createIntent(new Request("http://localhost:3999/api/payments/intent", { method: "POST" }));
+  await createIntent(
+    new Request("http://localhost:3999/api/payments/intent", {
+      method: "POST",
+      headers: { origin: "http://localhost:3999" },
+    }),
+  );
 
 // Stripe fails every call; Stripe-Should-Retry: false skips the SDK's own retries to keep this quick.
 const stripeDown = () => setFaults({ failNext: { count: 1_000, status: 503, shouldRetry: false } });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { paymentErrorResponse, paymentsUnavailable } from "@/lib/payments/error-response";
 import { startProUpgrade } from "@/lib/payments/upgrade";
 import { withUser } from "@/lib/route-handler";
+import { clientIp } from "@/lib/security/client-ip";
+import { enforceLimit } from "@/lib/security/rate-limit";
+import { readBodyUpTo } from "@/lib/security/request-body";
 import { stripeBreakerState } from "@/lib/stripe/call";
 import { errorResponse, type FieldErrors } from "@/lib/errors";
 
@@ -14,9 +17,16 @@ const conflicts = {
   payment_in_progress: "A payment for this upgrade is already being processed. Check the billing page for its status.",
 } as const;
 
+/** The body is at most `{}`; anything much longer is refused before it is buffered. */
+const bodyLimitBytes = 1024;
+
 /** Creates or resumes the Pro purchase and returns what the Payment Element needs. */
 export const POST = withUser("/api/payments/intent", async (userId, request) => {
-  const text = await request.text();
+  await enforceLimit("paymentIntent", { userId, ip: clientIp(request.headers) }, "/api/payments/intent");
+  const text = await readBodyUpTo(request, bodyLimitBytes);
+  if (text === null) {
+    return errorResponse({ error: "body_too_large", message: "This endpoint takes no parameters." }, 413);
+  }
   let json: unknown = {};
   try {
     json = text ? JSON.parse(text) : {};

@@ -7,14 +7,16 @@ import { clerkUserEvent, handledClerkEventTypes, profileFromClerkUser } from "@/
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { recordWebhook } from "@/lib/observability/metrics";
-import { route } from "@/lib/route-handler";
+import { webhookRoute } from "@/lib/route-handler";
 import { errorResponse } from "@/lib/errors";
 
 /** Clerk user sync: verify the svix signature, then apply each user event exactly once. */
-export const POST = route("/api/webhooks/clerk", async (request) => {
+export const POST = webhookRoute("/api/webhooks/clerk", async (request, body) => {
   let event: Awaited<ReturnType<typeof verifyWebhook>>;
   try {
-    event = await verifyWebhook(new NextRequest(request), { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
+    // webhookRoute has read the body (within its size limit); verifyWebhook reads it again from this copy.
+    const delivery = new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+    event = await verifyWebhook(delivery, { signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET });
   } catch {
     recordWebhook("clerk", "rejected");
     return errorResponse({ error: "invalid_signature", message: "The webhook signature could not be verified." }, 400);

@@ -6,18 +6,18 @@ import { recordWebhook } from "@/lib/observability/metrics";
 import { syncPaymentIntent } from "@/lib/payments/sync";
 import { markStripeEventFailed, markStripeEventProcessed, recordStripeEvent } from "@/lib/payments/stripe-events";
 import { handledStripeEvents, paymentIntentIdOf } from "@/lib/payments/webhook-events";
-import { route } from "@/lib/route-handler";
+import { webhookRoute } from "@/lib/route-handler";
 import { isStripeUnavailable } from "@/lib/stripe/call";
 import { stripe } from "@/lib/stripe/client";
 import { TimeoutError, withTimeout } from "@/lib/timeout";
 import { errorResponse } from "@/lib/errors";
 
 /**
- * Stripe webhooks, top to bottom: raw body, signature, allow-list, dedupe, one sync. A processing
- * failure answers 500 so Stripe retries, and the event stays recorded as unprocessed meanwhile.
+ * Stripe webhooks, top to bottom: raw body (size and per-IP limits in webhookRoute), signature,
+ * allow-list, dedupe, one sync. A processing failure answers 500 so Stripe retries, and the event stays
+ * recorded as unprocessed meanwhile.
  */
-export const POST = route("/api/webhooks/stripe", async (request) => {
-  const payload = await request.text();
+export const POST = webhookRoute("/api/webhooks/stripe", async (request, payload) => {
   let event: Stripe.Event;
   try {
     event = stripe.webhooks.constructEvent(
@@ -37,8 +37,10 @@ export const POST = route("/api/webhooks/stripe", async (request) => {
 
   const paymentIntentId = paymentIntentIdOf(event);
   if (!paymentIntentId) {
-    recordWebhook("stripe", "rejected");
-    return errorResponse({ error: "invalid_payload", message: "The event does not reference a PaymentIntent." }, 400);
+    // Signed, so it is Stripe's own event: a 4xx would only make Stripe deliver it again for days.
+    recordWebhook("stripe", "ignored");
+    logger.warn({ webhook: "stripe", eventId: event.id, type: event.type }, "stripe event without a PaymentIntent");
+    return Response.json({ received: true, status: "ignored" });
   }
   const { alreadyProcessed } = await recordStripeEvent(db, {
     id: event.id,
