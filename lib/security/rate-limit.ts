@@ -80,8 +80,12 @@ export const limitErrors = [
   knownError(LimitsUnavailableError, "unavailable", 503, "This is paused for a moment. Please try again shortly."),
 ];
 
-/** A counter read slower than this counts as a store failure, so a struggling database cannot stall requests. */
-const storeTimeoutMs = 1_000;
+/**
+ * A counter not read within this counts as a store failure, so a struggling database cannot stall
+ * requests. It includes the wait for a pooled connection, which a busy pool (or embedded PGlite's
+ * single one) can make long.
+ */
+const storeTimeoutMs = 2_000;
 
 /**
  * The pg-style `query({ text, values })` that RateLimiterPostgres calls, served by the app's own pool
