@@ -4,8 +4,20 @@ import { AppNav } from "@/components/app-nav";
 import { AuthProvider } from "@/components/auth-provider";
 import { Logo } from "@/components/logo";
 
-/** On small screens the user's name gives way to the avatar alone, so the menu stays on screen. */
-const userButtonAppearance = { elements: { userButtonOuterIdentifier: "max-sm:hidden" } };
+const focusRing = { outline: "2px solid var(--color-brand-500)", outlineOffset: "2px" };
+
+/**
+ * On small screens the user's name gives way to the avatar alone, so the menu stays on screen. Clerk
+ * styles its own buttons above the app's stylesheet, so the app's focus ring is given to them here:
+ * theirs is faint or, in the menu, missing.
+ */
+const userButtonAppearance = {
+  elements: {
+    userButtonOuterIdentifier: "max-sm:hidden",
+    userButtonTrigger: { "&:focus-visible": focusRing },
+    userButtonPopoverActionButton: { "&:focus-visible": { ...focusRing, outlineOffset: "-2px" } },
+  },
+};
 
 export default function AppShellLayout({ children }: { children: ReactNode }) {
   return (

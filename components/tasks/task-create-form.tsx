@@ -46,14 +46,16 @@ export function TaskCreateForm({ freeLimit }: { freeLimit: number | null }) {
       <form id={formId} action={formAction}>
         {/* Re-mounting the fields on each answer applies the returned values: cleared when saved,
             kept when refused. */}
-        <div key={state.version} className={open ? undefined : "flex items-start gap-2"}>
-          <TaskFields
-            idPrefix="new-task"
-            layout={open ? "create" : "create-title"}
-            values={state.values}
-            errors={state.errors}
-            focus={state.status === "error" ? "error" : state.status === "saved" ? "title" : "none"}
-          />
+        <div className={open ? undefined : "flex items-start gap-2"}>
+          <div key={state.version} className={open ? undefined : "min-w-0 flex-1"}>
+            <TaskFields
+              idPrefix="new-task"
+              layout={open ? "create" : "create-title"}
+              values={state.values}
+              errors={state.errors}
+              focus={state.status === "error" ? "error" : state.status === "saved" ? "title" : "none"}
+            />
+          </div>
           {open ? null : submit}
         </div>
         <div className={open ? "mt-4 flex flex-wrap items-center justify-between gap-3" : undefined}>

@@ -16,7 +16,7 @@ interface TaskFieldsProps {
 
 const layoutClasses = {
   create: "grid gap-3 sm:grid-cols-[1fr_9rem_11rem]",
-  "create-title": "min-w-0 flex-1",
+  "create-title": undefined,
   edit: "grid gap-3 sm:grid-cols-2",
 } as const;
 
