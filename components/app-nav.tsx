@@ -27,7 +27,7 @@ const listClass = [
 /**
  * The main navigation. On small screens it collapses behind a "Menu" button (a disclosure: the
  * button says whether the list is open); Escape or leaving the menu closes it, and a link closes it
- * as it navigates.
+ * as it navigates. Closing returns the focus to the button, so it is not left on a hidden link.
  */
 export function AppNav() {
   const pathname = usePathname();
@@ -66,7 +66,11 @@ export function AppNav() {
               <Link
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                onClick={() => setOpen(false)}
+                onClick={() => {
+                  if (!open) return;
+                  setOpen(false);
+                  buttonRef.current?.focus();
+                }}
                 className={cx(
                   "flex rounded-lg px-3 py-2 max-sm:min-h-11 max-sm:items-center",
                   active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",

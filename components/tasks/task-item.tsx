@@ -82,8 +82,9 @@ export function TaskItem({
         role="checkbox"
         aria-checked={task.completed}
         aria-label={`Complete “${task.title}”`}
-        onClick={onToggle}
-        disabled={pending}
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus while the change is saved.
+        aria-disabled={pending || undefined}
+        onClick={pending ? undefined : onToggle}
         className="task-toggle"
       >
         <Icon name="check" className="size-3" />
