@@ -6,6 +6,8 @@ const toolEnv = readToolEnv();
 /** e2e gets its own port (and so its own emulator ports), away from a running `npm run dev`. */
 const port = toolEnv.E2E_PORT;
 const baseURL = `http://localhost:${port}`;
+const phoneOnlySpecs = /phone\.spec\.ts$/;
+const phoneSpecs = /(phone|pages|keyboard)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,7 +23,13 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: findChromium(toolEnv.CHROMIUM_PATH), args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: phoneOnlySpecs },
+    // Phones, in Chromium (WebKit is not installed): only the layout, touch and keyboard specs, so the
+    // suite does not run every spec three times.
+    { name: "pixel", use: { ...devices["Pixel 7"], browserName: "chromium" }, testMatch: phoneSpecs },
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" }, testMatch: phoneSpecs },
+  ],
   webServer: {
     // The production build with the local stack: in-memory database unless DATABASE_URL is set.
     command: "tsx scripts/stack.ts --ephemeral --build -- next start",
