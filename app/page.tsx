@@ -20,13 +20,19 @@ const freeBadgeClasses = [
   "px-3 py-1 text-xs font-medium text-brand-700",
 ].join(" ");
 
+/** On the narrowest phones the sign-in links wrap under the logo rather than widen the page. */
+const headerClasses = [
+  "mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3",
+  "px-4 py-4 sm:px-6 sm:py-5",
+].join(" ");
+
 export default function LandingPage() {
   const price = proPrice();
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-6 py-5">
+      <header className={headerClasses}>
         <Logo />
-        <nav className="flex items-center gap-3 text-sm font-medium">
+        <nav className="ml-auto flex items-center gap-1 text-sm font-medium whitespace-nowrap sm:gap-3">
           <Link prefetch={false} href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
             Sign in
           </Link>
@@ -37,14 +43,14 @@ export default function LandingPage() {
       </header>
 
       <main className="flex-1">
-        <section className="mx-auto max-w-4xl px-6 pt-16 pb-20 text-center">
+        <section className="mx-auto max-w-4xl px-4 pt-12 pb-16 text-center sm:px-6 sm:pt-16 sm:pb-20">
           <p className={freeBadgeClasses}>Free for your first {env.FREE_TASK_LIMIT} open tasks</p>
           <h1 className="text-5xl font-bold tracking-tight text-balance sm:text-6xl">Tasks that keep pace with you.</h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg text-pretty text-slate-600">
             Taskpilot is a calm, fast task list for people who ship. Capture work in seconds, see what is due, and
             upgrade once to Pro when your list outgrows the free plan.
           </p>
-          <div className="mt-10 flex justify-center gap-4">
+          <div className="mt-10 flex flex-wrap justify-center gap-4 whitespace-nowrap">
             <Link prefetch={false} href="/tasks" className={buttonClasses({ size: "xl" })}>
               Open your tasks
             </Link>

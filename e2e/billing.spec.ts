@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
-import { closeDispute, openDispute, refundFromDashboard } from "./support/stripe";
+import { closeDispute, openDispute, payWithCard, refundFromDashboard } from "./support/stripe";
 import { addTask } from "./support/tasks";
 
 test.beforeEach(async ({ context, baseURL }) => {
@@ -9,15 +9,6 @@ test.beforeEach(async ({ context, baseURL }) => {
 });
 
 const currentPlan = (page: Page) => page.getByTestId("current-plan");
-
-/** Buy Pro → the Payment Element → pay with `card`. */
-async function payWithCard(page: Page, card: string) {
-  await page.getByRole("button", { name: /Buy Pro for ₹499\.00/ }).click();
-  await page.getByLabel("Card number").fill(card);
-  await page.getByLabel(/Expiration/).fill("12 / 34");
-  await page.getByLabel(/Security code/).fill("123");
-  await page.getByRole("button", { name: "Pay ₹499.00" }).click();
-}
 
 test("the full purchase: hit the free limit, buy Pro with 4242, return as Pro, add the 26th task", async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createUser, signInWithCookies } from "./support/clerk";
-import { addTask, taskList } from "./support/tasks";
+import { addTask, openMoreOptions, taskList } from "./support/tasks";
 
 // Every test signs in as a brand-new user, so no test sees another's tasks. Free accounts keep at
 // most 25 open tasks, so only the plan-limit test goes past that.
@@ -48,6 +48,7 @@ test("create, edit, complete, and delete with undo", async ({ page }) => {
 test("a validation error appears next to its field and the input is kept", async ({ page }) => {
   await page.goto("/tasks");
   const form = page.getByRole("region", { name: "Add a task" });
+  await openMoreOptions(page);
   await form.getByLabel("Title").fill("   ");
   await form.getByLabel("Notes").fill("Notes I do not want to type again");
   await form.getByRole("button", { name: "Add task" }).click();

@@ -27,7 +27,8 @@ export function PaymentForm({ priceLabel }: { priceLabel: string }) {
 
   return (
     <form onSubmit={submit} className="max-w-md space-y-4">
-      <PaymentElement />
+      {/* The Buy Pro button that opened the form is gone: the card number takes the focus. */}
+      <PaymentElement onReady={(element) => element.focus()} />
       <Button type="submit" size="lg" disabled={!stripe || submitting} className="w-full">
         {submitting ? "Processing…" : `Pay ${priceLabel}`}
       </Button>

@@ -29,7 +29,7 @@ export function ServiceCard({
 }) {
   const style = healthStyles[health];
   return (
-    <Card aria-labelledby={`${name}-heading`} className="p-6">
+    <Card aria-labelledby={`${name}-heading`} className="p-4 sm:p-6">
       <div className="flex items-start justify-between gap-4">
         <div>
           <h2 id={`${name}-heading`} className="font-semibold">

@@ -10,8 +10,15 @@ interface TaskFieldsProps {
   errors: TaskFieldErrors;
   /** Focus the first field with an error (after a refused submit), or the title (ready for the next task). */
   focus: "error" | "title" | "none";
-  layout: "create" | "edit";
+  /** "create-title" is the compact create form: the title alone, its label read out but not shown. */
+  layout: "create" | "create-title" | "edit";
 }
+
+const layoutClasses = {
+  create: "grid gap-3 sm:grid-cols-[1fr_9rem_11rem]",
+  "create-title": undefined,
+  edit: "grid gap-3 sm:grid-cols-2",
+} as const;
 
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
@@ -24,7 +31,10 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
-/** The title, notes, priority and due date inputs, shared by the create and edit forms. */
+/**
+ * The title, notes, priority and due date inputs, shared by the create and edit forms. The title keeps
+ * its place in every layout, so opening the full create form keeps what was typed.
+ */
 export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFieldsProps) {
   const firstError = taskFormFields.find((field) => errors[field]?.length);
   const id = (field: TaskFormField) => `${idPrefix}-${field}`;
@@ -36,9 +46,9 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
     autoFocus: (focus === "error" && firstError === field) || (focus === "title" && field === "title"),
   });
   return (
-    <div className={layout === "create" ? "grid gap-3 sm:grid-cols-[1fr_9rem_11rem]" : "grid gap-3 sm:grid-cols-2"}>
-      <div className={layout === "create" ? "" : "sm:col-span-2"}>
-        <label htmlFor={id("title")} className={labelClass}>
+    <div className={layoutClasses[layout]}>
+      <div className={layout === "edit" ? "sm:col-span-2" : undefined}>
+        <label htmlFor={id("title")} className={layout === "create-title" ? "sr-only" : labelClass}>
           Title
         </label>
         <input
@@ -52,38 +62,42 @@ export function TaskFields({ idPrefix, values, errors, focus, layout }: TaskFiel
         />
         <FieldError id={`${id("title")}-error`} messages={errors.title} />
       </div>
-      <div>
-        <label htmlFor={id("priority")} className={labelClass}>
-          Priority
-        </label>
-        <select {...a11y("priority")} defaultValue={values.priority ?? "medium"} className="form-input">
-          <option value="low">Low</option>
-          <option value="medium">Medium</option>
-          <option value="high">High</option>
-        </select>
-        <FieldError id={`${id("priority")}-error`} messages={errors.priority} />
-      </div>
-      <div>
-        <label htmlFor={id("dueDate")} className={labelClass}>
-          Due date <span className="font-normal text-slate-500">(optional)</span>
-        </label>
-        <input {...a11y("dueDate")} type="date" defaultValue={values.dueDate ?? ""} className="form-input" />
-        <FieldError id={`${id("dueDate")}-error`} messages={errors.dueDate} />
-      </div>
-      <div className={layout === "create" ? "sm:col-span-3" : "sm:col-span-2"}>
-        <label htmlFor={id("description")} className={labelClass}>
-          Notes <span className="font-normal text-slate-500">(optional)</span>
-        </label>
-        <textarea
-          {...a11y("description")}
-          rows={2}
-          maxLength={DESCRIPTION_MAX}
-          defaultValue={values.description ?? ""}
-          placeholder="Details, links, who to ask…"
-          className="form-input resize-y"
-        />
-        <FieldError id={`${id("description")}-error`} messages={errors.description} />
-      </div>
+      {layout === "create-title" ? null : (
+        <>
+          <div>
+            <label htmlFor={id("priority")} className={labelClass}>
+              Priority
+            </label>
+            <select {...a11y("priority")} defaultValue={values.priority ?? "medium"} className="form-input">
+              <option value="low">Low</option>
+              <option value="medium">Medium</option>
+              <option value="high">High</option>
+            </select>
+            <FieldError id={`${id("priority")}-error`} messages={errors.priority} />
+          </div>
+          <div>
+            <label htmlFor={id("dueDate")} className={labelClass}>
+              Due date <span className="font-normal text-slate-500">(optional)</span>
+            </label>
+            <input {...a11y("dueDate")} type="date" defaultValue={values.dueDate ?? ""} className="form-input" />
+            <FieldError id={`${id("dueDate")}-error`} messages={errors.dueDate} />
+          </div>
+          <div className={layout === "create" ? "sm:col-span-3" : "sm:col-span-2"}>
+            <label htmlFor={id("description")} className={labelClass}>
+              Notes <span className="font-normal text-slate-500">(optional)</span>
+            </label>
+            <textarea
+              {...a11y("description")}
+              rows={2}
+              maxLength={DESCRIPTION_MAX}
+              defaultValue={values.description ?? ""}
+              placeholder="Details, links, who to ask…"
+              className="form-input resize-y"
+            />
+            <FieldError id={`${id("description")}-error`} messages={errors.description} />
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import {
   dueFilters,
@@ -28,8 +28,12 @@ const sortLabels = { newest: "Newest first", due: "Due date", priority: "Priorit
 
 const focusClass = "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
 const selectClass = [
-  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs",
+  "min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs",
   focusClass,
+].join(" ");
+const statusNavClass = [
+  "flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs",
+  "max-sm:col-span-2 sm:inline-flex",
 ].join(" ");
 const searchClass = [
   "w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-slate-400",
@@ -45,6 +49,12 @@ export function TaskFilters({ params }: { params: ViewParams }) {
   const [pending, startTransition] = useTransition();
   const go = (changes: Partial<ViewParams>) =>
     startTransition(() => router.push(taskListHref({ ...params, ...changes, cursor: null })));
+  // The box follows the URL (back, forward, "Clear filters") without being re-mounted, so a search
+  // submitted from it keeps the keyboard focus there.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (searchRef.current) searchRef.current.value = params.q;
+  }, [params.q]);
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
@@ -63,7 +73,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           {pending ? <Spinner /> : <Icon name="search" />}
         </span>
         <input
-          key={params.q}
+          ref={searchRef}
           id="task-search"
           name="q"
           type="search"
@@ -73,17 +83,14 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           className={searchClass}
         />
       </form>
-      <div className="flex flex-wrap items-center gap-2">
-        <nav
-          aria-label="Status"
-          className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs"
-        >
+      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center">
+        <nav aria-label="Status" className={statusNavClass}>
           {statusFilters.map((status) => (
             <Link
               key={status}
               href={taskListHref({ ...params, status, cursor: null })}
               aria-current={params.status === status ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 font-medium ${
+              className={`rounded-md px-3 py-1.5 text-center font-medium max-sm:flex-1 ${
                 params.status === status ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
@@ -124,7 +131,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
         {hasFilters(params) ? (
           <Link
             href={taskListHref({ sort: params.sort, limit: params.limit })}
-            className={buttonClasses({ variant: "ghost-brand", size: "sm" })}
+            className={buttonClasses({ variant: "ghost-brand", size: "sm", className: "max-sm:col-span-2" })}
           >
             Clear filters
           </Link>

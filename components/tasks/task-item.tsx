@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDueDate } from "@/lib/tasks/dates";
 import type { ListedTask } from "@/lib/tasks/types";
 import { Icon } from "./icons";
@@ -15,16 +15,51 @@ interface TaskItemProps {
   onSelect: (selected: boolean) => void;
   onToggle: () => void;
   onDelete: () => void;
+  /** The row should take the keyboard focus (on its Delete button), e.g. once an undo brought it back. */
+  focusRequested: boolean;
+  onFocused: () => void;
 }
 
-export function TaskItem({ task, today, pending, selected, onSelect, onToggle, onDelete }: TaskItemProps) {
+export function TaskItem({
+  task,
+  today,
+  pending,
+  selected,
+  onSelect,
+  onToggle,
+  onDelete,
+  focusRequested,
+  onFocused,
+}: TaskItemProps) {
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  /** Set when the editor closes: focus goes back to the row's Edit button, where the edit started. */
+  const returnFocus = useRef(false);
   const overdue = !task.completed && task.dueDate !== null && task.dueDate < today;
+
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  useEffect(() => {
+    if (!focusRequested || editing) return;
+    deleteButton.current?.focus();
+    onFocused();
+  }, [focusRequested, editing, onFocused]);
 
   if (editing) {
     return (
       <li className="px-4 py-3">
-        <TaskEditForm task={task} onDone={() => setEditing(false)} />
+        <TaskEditForm
+          task={task}
+          onDone={() => {
+            returnFocus.current = true;
+            setEditing(false);
+          }}
+        />
       </li>
     );
   }
@@ -47,8 +82,9 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
         role="checkbox"
         aria-checked={task.completed}
         aria-label={`Complete “${task.title}”`}
-        onClick={onToggle}
-        disabled={pending}
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus while the change is saved.
+        aria-disabled={pending || undefined}
+        onClick={pending ? undefined : onToggle}
         className="task-toggle"
       >
         <Icon name="check" className="size-3" />
@@ -71,6 +107,7 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
       </div>
       <div className="task-actions">
         <button
+          ref={editButton}
           type="button"
           onClick={() => setEditing(true)}
           aria-label={`Edit “${task.title}”`}
@@ -80,6 +117,7 @@ export function TaskItem({ task, today, pending, selected, onSelect, onToggle, o
           <Icon name="pencil" />
         </button>
         <button
+          ref={deleteButton}
           type="button"
           onClick={onDelete}
           aria-label={`Delete “${task.title}”`}

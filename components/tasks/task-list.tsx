@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
+import { useCallback, useOptimistic, useRef, useState, useTransition } from "react";
 import {
   bulkCompleteTasksAction,
   deleteTaskAction,
@@ -20,8 +20,10 @@ import { TaskNotice, type Notice } from "./task-notice";
 
 const toolbarClass = [
   "flex min-h-12 flex-wrap items-center gap-3",
-  "border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm",
+  "border-b border-slate-200 bg-slate-50/80 px-4 py-2 text-sm pointer-coarse:py-0.5",
 ].join(" ");
+
+const clearButtonClass = "rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-200 pointer-coarse:min-h-11";
 
 type Change =
   | { type: "toggle"; id: string; completed: boolean }
@@ -60,6 +62,10 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
   const [bulkPending, startBulk] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  /** A task brought back by undo takes the focus once its row is on screen again. */
+  const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
+  const clearFocusTask = useCallback(() => setFocusTaskId(null), []);
+  const selectAll = useRef<HTMLInputElement>(null);
   const selectedIds = shown.filter((task) => selected.has(task.id) && !task.completed).map((task) => task.id);
   const allSelected = shown.length > 0 && shown.every((task) => selected.has(task.id));
 
@@ -114,6 +120,8 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
       () => bulkCompleteTasksAction(ids),
       "Couldn’t complete the selected tasks.",
       ({ completed }) => {
+        // The bulk buttons go away with the selection: the focus waits on "Select all" instead.
+        selectAll.current?.focus();
         setSelected(new Set());
         setNotice({ tone: "info", text: `Completed ${completed} ${completed === 1 ? "task" : "tasks"}.` });
       },
@@ -124,6 +132,7 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
     const failure = `Couldn’t bring back “${snapshot.title}”.`;
     try {
       const result = await restoreTaskAction(snapshot);
+      if (result.ok) setFocusTaskId(snapshot.id);
       setNotice(
         result.ok
           ? { tone: "info", text: `Restored “${snapshot.title}”.` }
@@ -148,8 +157,9 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
       {shown.length > 0 ? (
         <div className={cardClasses("overflow-hidden shadow-sm")}>
           <div className={toolbarClass}>
-            <label className="inline-flex items-center gap-2 text-slate-700">
+            <label className="inline-flex items-center gap-2 text-slate-700 pointer-coarse:min-h-11">
               <input
+                ref={selectAll}
                 type="checkbox"
                 checked={allSelected}
                 onChange={(event) =>
@@ -160,13 +170,9 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
               Select all on this page
             </label>
             {selected.size > 0 ? (
-              <div className="ml-auto flex items-center gap-2">
+              <div className="ml-auto flex flex-wrap items-center justify-end gap-2 whitespace-nowrap">
                 <span className="text-slate-600">{selectedIds.length} open selected</span>
-                <button
-                  type="button"
-                  onClick={() => setSelected(new Set())}
-                  className="rounded-lg px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-200"
-                >
+                <button type="button" onClick={() => setSelected(new Set())} className={clearButtonClass}>
                   Clear
                 </button>
                 <Button
@@ -174,7 +180,7 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
                   size="xs"
                   onClick={completeSelected}
                   disabled={bulkPending || selectedIds.length === 0}
-                  className="inline-flex items-center gap-2"
+                  className="inline-flex items-center gap-2 pointer-coarse:min-h-11"
                 >
                   {bulkPending ? <Spinner /> : null}
                   {bulkPending ? "Completing…" : "Mark selected complete"}
@@ -193,6 +199,8 @@ export function TaskList({ tasks, today, freeLimit, filtered }: TaskListProps) {
                 onSelect={(on) => select(task.id, on)}
                 onToggle={() => toggle(task)}
                 onDelete={() => remove(task)}
+                focusRequested={task.id === focusTaskId}
+                onFocused={clearFocusTask}
               />
             ))}
           </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import type { ErrorBody } from "@/lib/errors";
 import type { TaskActionError } from "@/lib/tasks/form-state";
 import type { RestorableTask } from "@/lib/tasks/schemas";
@@ -25,13 +25,18 @@ interface TaskNoticeProps {
 
 const undoButtonClass = [
   "inline-flex items-center gap-2 rounded-lg bg-white/10 px-3 py-1.5 font-semibold text-white",
-  "hover:bg-white/20 disabled:opacity-70",
+  "hover:bg-white/20 disabled:opacity-70 pointer-coarse:min-h-11",
 ].join(" ");
 
 /** The list's one live region: outcomes of toggles, deletes (with undo) and bulk changes. It stays until dismissed. */
 export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeProps) {
   const [undoing, startUndo] = useTransition();
   const limited = notice?.refusal?.error === "plan_limit" && freeLimit !== null;
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // The deleted row took the focus with it; Undo is where it goes, one key away from bringing the task back.
+  useEffect(() => {
+    if (notice?.undo) undoButton.current?.focus();
+  }, [notice]);
   return (
     <div
       role="status"
@@ -53,6 +58,7 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
             </p>
             {notice.undo ? (
               <button
+                ref={undoButton}
                 type="button"
                 disabled={undoing}
                 onClick={() => {
@@ -69,7 +75,7 @@ export function TaskNotice({ notice, freeLimit, onUndo, onDismiss }: TaskNoticeP
               type="button"
               onClick={onDismiss}
               aria-label="Dismiss message"
-              className={`rounded-lg px-2 py-1 ${
+              className={`rounded-lg px-2 py-1 pointer-coarse:min-h-11 pointer-coarse:min-w-11 ${
                 notice.tone === "error" ? "text-slate-500 hover:bg-slate-100" : "text-slate-300 hover:bg-white/10"
               }`}
             >

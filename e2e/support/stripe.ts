@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type Stripe from "stripe";
 import { readToolEnv } from "../../scripts/lib/tool-env";
 
@@ -28,4 +29,13 @@ export function openDispute(paymentIntentId: string, reason?: Stripe.Dispute["re
 /** The bank decides an open dispute: the emulator delivers charge.dispute.closed to the app's webhook. */
 export function closeDispute(disputeId: string, outcome: "won" | "lost"): Promise<Stripe.Dispute> {
   return post(`/disputes/${disputeId}/close`, { outcome });
+}
+
+/** On /billing: Buy Pro → the Payment Element → pay with `card`. */
+export async function payWithCard(page: Page, card: string) {
+  await page.getByRole("button", { name: /Buy Pro for ₹499\.00/ }).click();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel(/Expiration/).fill("12 / 34");
+  await page.getByLabel(/Security code/).fill("123");
+  await page.getByRole("button", { name: "Pay ₹499.00" }).click();
 }

@@ -115,7 +115,7 @@ box-shadow: 0 4px 16px rgb(0 0 0 / 0.08); }
   ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
   button { font: inherit; cursor: pointer; }
   .user { width: 100%; text-align: left; display: grid; gap: 0.1rem; padding: 0.7rem 0.9rem; \
-border: 1px solid #d1d5db; border-radius: 0.5rem; background: #fff; }
+border: 1px solid #d1d5db; border-radius: 0.5rem; background: #fff; overflow-wrap: anywhere; }
   .user:hover, .user:focus-visible { border-color: #4f46e5; background: #eef2ff; }
   .user span { color: #6b7280; font-size: 0.85rem; }
   label { display: block; font-size: 0.85rem; font-weight: 600; margin: 0.75rem 0 0.25rem; }

@@ -199,9 +199,11 @@
   var STYLE =
     ".stripe-emulator-form{display:grid;gap:12px;font:inherit}" +
     ".stripe-emulator-row{display:grid;grid-template-columns:1fr 1fr;gap:12px}" +
-    ".stripe-emulator-field{display:grid;gap:4px}" +
+    // Like Stripe's own element, the fields shrink to a phone's width instead of widening the page.
+    ".stripe-emulator-field{display:grid;gap:4px;min-width:0}" +
     ".stripe-emulator-field label{font-size:0.875rem}" +
-    ".stripe-emulator-field input{padding:10px 12px;border:1px solid #d1d5db;border-radius:6px;font:inherit}" +
+    ".stripe-emulator-field input{box-sizing:border-box;width:100%;min-width:0;padding:10px 12px;" +
+    "border:1px solid #d1d5db;border-radius:6px;font:inherit}" +
     ".stripe-emulator-field input[aria-invalid=true]{border-color:#df1b41}" +
     ".stripe-emulator-error{color:#df1b41;font-size:0.875rem;margin:0;min-height:1.25em}";
 

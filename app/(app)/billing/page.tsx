@@ -24,10 +24,10 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
   const dispute = orders.find((order) => order.status === "succeeded" && order.disputeStatus !== null)?.disputeStatus;
   const price = proPrice();
   return (
-    <div className="space-y-6">
+    <div className="space-y-4 sm:space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
       {returned?.confirming ? <ConfirmingPayment /> : returned ? <PaymentOutcome status={returned.status} /> : null}
-      <Card aria-labelledby="plan-heading" className="p-6">
+      <Card aria-labelledby="plan-heading" className="p-4 sm:p-6">
         <h2 id="plan-heading" className="text-sm font-medium text-slate-500">
           Current plan
         </h2>
@@ -53,7 +53,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
           </div>
         )}
       </Card>
-      <Card aria-labelledby="history-heading" className="p-6">
+      <Card aria-labelledby="history-heading" className="p-4 sm:p-6">
         <h2 id="history-heading" className="mb-3 text-sm font-medium text-slate-500">
           Order history
         </h2>

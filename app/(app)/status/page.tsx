@@ -35,7 +35,7 @@ export default async function StatusPage() {
   const allHealthy = [databaseHealth, stripeHealth, clerkHealth].every((health) => health === "healthy");
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4 sm:space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Status</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -43,7 +43,7 @@ export default async function StatusPage() {
           server instance since it started.
         </p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:gap-6 lg:grid-cols-2">
         <ServiceCard
           name="Database"
           description="PostgreSQL queries"

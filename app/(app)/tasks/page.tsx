@@ -29,11 +29,11 @@ export default async function TasksPage({ searchParams }: PageProps<"/tasks">) {
   }));
   const view = { q: params.q, status: params.status, due: params.due, sort: params.sort, limit: params.limit };
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
+    <div className="space-y-4 sm:space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
-          <p className="mt-1 text-sm text-slate-600">
+          <p className="mt-1 text-sm text-slate-600 max-sm:hidden">
             Everything on your plate, newest first unless you say otherwise.
           </p>
         </div>
