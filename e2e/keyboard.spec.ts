@@ -113,6 +113,7 @@ test("select and bulk-complete", async ({ page }) => {
 });
 
 test("search, filter and page through the list", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/tasks");
   const titles = ["Draft the report", "Review the report", "Send the invoice", "Book the venue", "Call the bank"];
   await addByKeyboard(page, [...titles, "Renew the domain", "Water the plants"]);

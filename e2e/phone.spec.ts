@@ -6,6 +6,8 @@ import { createForm, taskList } from "./support/tasks";
 // The phone projects only (a Pixel and an iPhone profile in Chromium, with a touch screen): the task
 // journey by touch, the list on the first screen, and the collapsed header.
 
+test.describe.configure({ timeout: 60_000 });
+
 test.beforeEach(async ({ context, baseURL }) => {
   await signInWithCookies(context, baseURL as string, (await createUser("Thumb")).id);
 });
