@@ -3,14 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const links = [
+const customerLinks = [
   { href: "/tasks", label: "Tasks" },
   { href: "/billing", label: "Billing" },
-  { href: "/status", label: "Status" },
 ] as const;
+const operatorLinks = [...customerLinks, { href: "/status", label: "Status" }] as const;
 
-export function AppNav() {
+/** `operator`: the signed-in user may see /status (everyone else gets a 404 there). */
+export function AppNav({ operator }: { operator: boolean }) {
   const pathname = usePathname();
+  const links = operator ? operatorLinks : customerLinks;
   return (
     <nav aria-label="Main" className="flex gap-1 text-sm font-medium">
       {links.map((link) => {

@@ -3,8 +3,9 @@ import { UserButton } from "@clerk/nextjs";
 import { AppNav } from "@/components/app-nav";
 import { AuthProvider } from "@/components/auth-provider";
 import { Logo } from "@/components/logo";
+import { isOperator } from "@/lib/auth/operator";
 
-export default function AppShellLayout({ children }: { children: ReactNode }) {
+export default async function AppShellLayout({ children }: { children: ReactNode }) {
   return (
     <AuthProvider>
       <div className="flex min-h-screen flex-col">
@@ -12,7 +13,7 @@ export default function AppShellLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
             <div className="flex items-center gap-8">
               <Logo href="/tasks" />
-              <AppNav />
+              <AppNav operator={await isOperator()} />
             </div>
             <UserButton showName />
           </div>
