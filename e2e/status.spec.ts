@@ -24,6 +24,7 @@ test("the status page shows each integration's health, read from live checks and
     /^[1-9]\d*$/,
   );
   await expect(page.getByRole("table", { name: "Database latency distribution" })).toBeAttached();
+  await expect(page.getByRole("heading", { name: "Security events" })).toBeVisible();
 });
 
 test("a signed-in customer who is not an operator gets a 404 for /status and no Status link", async ({

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { db } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics";
 import { session } from "@/tests/support/clerk-session";
 import { sendTestErrorAction } from "./actions";
 
@@ -30,9 +31,15 @@ describe("sendTestErrorAction is for operators only", () => {
   // Errors reach Sentry when an action throws (Next's onRequestError); a refusal is an answer, not a throw.
   it("answers a signed-in customer with a forbidden refusal instead of failing", async () => {
     session.publicMetadata = {};
+    const forbidden = async () =>
+      (await metrics.securityEvents.get()).values.find(
+        (value) => value.labels.reason === "forbidden" && value.labels.route === "action:sendTestError",
+      )?.value ?? 0;
+    const before = await forbidden();
     await expect(sendTestErrorAction()).resolves.toEqual({
       error: "forbidden",
       message: "Only operators can do this.",
     });
+    expect(await forbidden()).toBe(before + 1);
   });
 });

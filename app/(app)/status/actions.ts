@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { operatorErrors, requireOperator } from "@/lib/auth/operator";
 import { findKnownError, type ErrorBody } from "@/lib/errors";
+import { recordSecurityEvent } from "@/lib/observability/metrics";
 import { clientIp } from "@/lib/security/client-ip";
 import { enforceLimit, limitErrors } from "@/lib/security/rate-limit";
 
@@ -17,8 +18,9 @@ export async function sendTestErrorAction(): Promise<ErrorBody> {
     userId = await requireOperator();
   } catch (error) {
     const refusal = findKnownError(error, operatorErrors);
-    if (refusal) return { error: refusal.code, message: refusal.message };
-    throw error;
+    if (!refusal) throw error;
+    recordSecurityEvent(refusal.code, "action:sendTestError");
+    return { error: refusal.code, message: refusal.message };
   }
   try {
     await enforceLimit("testError", { userId, ip: clientIp(await headers()) }, "action:sendTestError");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SecurityEventsCard } from "@/components/status/security-events-card";
 import { ServiceCard, type Health } from "@/components/status/service-card";
 import { TestErrorButton } from "@/components/status/test-error-button";
 import { notFound } from "next/navigation";
@@ -87,6 +88,7 @@ export default async function StatusPage() {
             <TestErrorButton />
           </div>
         </ServiceCard>
+        <SecurityEventsCard events={report.security} />
       </div>
     </div>
   );
