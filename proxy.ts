@@ -4,6 +4,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/observability/request-context";
+import { withoutInternalHeaders } from "@/lib/security/internal-headers";
 import { recordProxyRefusals } from "@/lib/security/session-refusals";
 import { isFrontendApiProxy, refuseSignInFlood } from "@/lib/security/sign-in-limit";
 
@@ -62,7 +63,7 @@ async function answer(request: NextRequest, event: NextFetchEvent): Promise<Resp
     (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
     next(request);
   recordProxyRefusals(response);
-  return response;
+  return withoutInternalHeaders(request, response);
 }
 
 /**
