@@ -3,6 +3,7 @@ import { withSentryConfig } from "@sentry/nextjs/config";
 // Importing env validates the configuration at build and at start: a bad variable stops both.
 import { env, envValidationSkipped } from "./lib/env";
 import { refuseEmulatorConfiguration } from "./lib/production-config";
+import { staticSecurityHeaders } from "./lib/security/static-headers";
 
 // Production (a build or `next start`) refuses the local stack's emulator settings unless LOCAL_STACK=1.
 if (!envValidationSkipped) refuseEmulatorConfiguration(env);
@@ -18,6 +19,14 @@ const nextConfig: NextConfig = {
     // each span even when nobody listened). withSentryConfig's bundleSizeOptimizations would do this
     // through a webpack plugin only, so Turbopack builds ignore it.
     define: { __SENTRY_DEBUG__: false },
+  },
+  async headers() {
+    const headers = staticSecurityHeaders({
+      appUrl: env.APP_URL,
+      production: env.NODE_ENV === "production",
+      stripeJsUrl: env.NEXT_PUBLIC_STRIPE_JS_URL,
+    });
+    return [{ source: "/:path*", headers }];
   },
   async rewrites() {
     // Clerk's Frontend API through the app's origin, so its cookies are first-party (Clerk "proxy" setup).

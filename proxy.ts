@@ -4,6 +4,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/observability/request-context";
+import { withoutInternalHeaders } from "@/lib/security/internal-headers";
+import { recordProxyRefusals } from "@/lib/security/session-refusals";
 import { isFrontendApiProxy, refuseSignInFlood } from "@/lib/security/sign-in-limit";
 
 /**
@@ -57,10 +59,11 @@ async function answer(request: NextRequest, event: NextFetchEvent): Promise<Resp
   const refused = await refuseSignInFlood(request, request.nextUrl.pathname);
   if (refused) return refused;
   if (isFrontendApiProxy(request.nextUrl.pathname)) return next(request);
-  return (
+  const response =
     (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
-    next(request)
-  );
+    next(request);
+  recordProxyRefusals(response);
+  return withoutInternalHeaders(request, response);
 }
 
 /**

@@ -5,22 +5,24 @@ import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 import { Icon } from "@/components/tasks/icons";
 
-const links = [
+const customerLinks = [
   { href: "/tasks", label: "Tasks" },
   { href: "/billing", label: "Billing" },
-  { href: "/status", label: "Status" },
 ] as const;
+const operatorLinks = [...customerLinks, { href: "/status", label: "Status" }] as const;
 
 /**
  * The main navigation. On small screens it collapses behind a "Menu" button (a disclosure: the
  * button says whether the list is open); Escape or leaving the menu closes it, and a link closes it
  * as it navigates. Closing returns the focus to the button, so it is not left on a hidden link.
- * Its look is `.app-nav-*` in app/globals.css.
+ * Its look is `.app-nav-*` in app/globals.css. `operator`: the signed-in user may see /status
+ * (everyone else gets a 404 there).
  */
-export function AppNav() {
+export function AppNav({ operator }: { operator: boolean }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const links = operator ? operatorLinks : customerLinks;
   return (
     <nav
       aria-label="Main"

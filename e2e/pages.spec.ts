@@ -48,7 +48,7 @@ test("the landing page and sign-in fit the screen and pass axe", async ({ page, 
 
 test.describe("signed in", () => {
   test.beforeEach(async ({ context, baseURL }) => {
-    await signInWithCookies(context, baseURL as string, (await createUser("Fitter")).id);
+    await signInWithCookies(context, baseURL as string, (await createUser("Fitter", "Tester", "operator")).id);
   });
 
   test("/tasks fits empty, full, with a long unbroken title, while selecting and while editing", async ({

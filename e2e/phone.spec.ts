@@ -9,7 +9,7 @@ import { createForm, taskList } from "./support/tasks";
 test.describe.configure({ timeout: 60_000 });
 
 test.beforeEach(async ({ context, baseURL }) => {
-  await signInWithCookies(context, baseURL as string, (await createUser("Thumb")).id);
+  await signInWithCookies(context, baseURL as string, (await createUser("Thumb", "Tester", "operator")).id);
 });
 
 test("by touch: add, complete, and delete with undo; the list is on the first screen", async ({ page }) => {

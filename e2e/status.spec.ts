@@ -6,9 +6,10 @@ test("the status page shows each integration's health, read from live checks and
   context,
   baseURL,
 }) => {
-  await signInWithCookies(context, baseURL as string, (await createUser("Operator")).id);
+  await signInWithCookies(context, baseURL as string, (await createUser("Olive", "Operator", "operator")).id);
   await page.goto("/tasks");
-  await page.goto("/status");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status" }).click();
+  await expect(page).toHaveURL(/\/status$/);
   await expect(page.getByRole("heading", { name: "Status" })).toBeVisible();
   for (const service of ["Database", "Stripe", "Clerk", "Sentry"]) {
     await expect(page.getByRole("heading", { name: service, exact: true })).toBeVisible();
@@ -23,4 +24,20 @@ test("the status page shows each integration's health, read from live checks and
     /^[1-9]\d*$/,
   );
   await expect(page.getByRole("table", { name: "Database latency distribution" })).toBeAttached();
+  await expect(page.getByRole("heading", { name: "Security events" })).toBeVisible();
+});
+
+test("a signed-in customer who is not an operator gets a 404 for /status and no Status link", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInWithCookies(context, baseURL as string, (await createUser("Casey", "Customer")).id);
+  await page.goto("/tasks");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Tasks" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Status" })).toHaveCount(0);
+  const response = await page.goto("/status");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Status" })).toHaveCount(0);
 });

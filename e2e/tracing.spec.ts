@@ -12,7 +12,8 @@ const statement = (item: TraceItem) => String(item.attributes["db.statement"] ??
 
 let userName = "";
 test.beforeEach(async ({ context, baseURL }) => {
-  const user = await createUser("Tracy", "Tracer");
+  // An operator: the test-error test needs /status.
+  const user = await createUser("Tracy", "Tracer", "operator");
   userName = user.name;
   await signInWithCookies(context, baseURL as string, user.id);
 });

@@ -20,14 +20,17 @@ type WebhookHandler = (request: Request, body: string) => Promise<Response>;
 export const webhookBodyLimitBytes = 64 * 1024;
 
 /**
- * Known refusals become their status and JSON body (429 and 503 with Retry-After). Anything else is a
+ * Known refusals become their status and JSON body (429 and 503 with Retry-After); 401s and 403s are
+ * counted as security events. Anything else is a
  * bug: reported to Sentry and logged here, answered with a JSON body that says nothing about it (never
  * a stack trace). Next.js's own control-flow errors (redirect, notFound, dynamic rendering) pass through.
  */
-function answerError(error: unknown, knownErrors: readonly KnownError[]): Response {
+function answerError(name: string, error: unknown, knownErrors: readonly KnownError[]): Response {
   unstable_rethrow(error);
   const refusal = findKnownError(error, [...limitErrors, ...knownErrors]);
   if (refusal) {
+    // 429s are counted where the limit is enforced.
+    if (refusal.status === 401 || refusal.status === 403) recordSecurityEvent(refusal.code, name);
     const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     const headers = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined;
     return errorResponse({ error: refusal.code, message: refusal.message }, refusal.status, headers);
@@ -62,7 +65,7 @@ function serve(name: string, handler: Handler, knownErrors: readonly KnownError[
     try {
       return await handler(request);
     } catch (error) {
-      return answerError(error, knownErrors);
+      return answerError(name, error, knownErrors);
     }
   };
   return async (request: Request): Promise<Response> => {

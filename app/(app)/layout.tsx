@@ -3,8 +3,9 @@ import { AppNav } from "@/components/app-nav";
 import { AuthProvider } from "@/components/auth-provider";
 import { Logo } from "@/components/logo";
 import { UserMenu } from "@/components/user-menu";
+import { isOperator } from "@/lib/auth/operator";
 
-export default function AppShellLayout({ children }: { children: ReactNode }) {
+export default async function AppShellLayout({ children }: { children: ReactNode }) {
   return (
     <AuthProvider>
       <div className="flex min-h-screen flex-col">
@@ -12,7 +13,7 @@ export default function AppShellLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:gap-6 sm:px-6 sm:py-3">
             <div className="flex flex-1 items-center gap-8">
               <Logo href="/tasks" />
-              <AppNav />
+              <AppNav operator={await isOperator()} />
             </div>
             <UserMenu />
           </div>

@@ -17,11 +17,12 @@ async function call<T>(path: string, init: { method: string; body?: unknown }): 
   return (await response.json()) as T;
 }
 
-export async function createUser(firstName: string, lastName = "Tester") {
+/** `role: "operator"` sets the public metadata that lets the user see /status. */
+export async function createUser(firstName: string, lastName = "Tester", role?: "operator") {
   const email = `${firstName.toLowerCase()}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.test`;
   const { user } = await call<{ user: { id: string } }>("/users", {
     method: "POST",
-    body: { email, firstName, lastName },
+    body: { email, firstName, lastName, role },
   });
   return { id: user.id, email, name: `${firstName} ${lastName}` };
 }

@@ -56,7 +56,7 @@ function commonUserFields(appOrigin: string, user: StoredUser) {
     totp_enabled: false,
     backup_code_enabled: false,
     two_factor_enabled: false,
-    public_metadata: {},
+    public_metadata: user.publicMetadata,
     unsafe_metadata: {},
     last_sign_in_at: user.lastSignInAt,
     create_organization_enabled: false,

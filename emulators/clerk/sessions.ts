@@ -26,6 +26,7 @@ export class Sessions {
       appOrigin: this.appOrigin,
       variant,
       lifetimeSeconds,
+      metadata: this.store.getUser(session.userId)?.publicMetadata,
     });
   }
 

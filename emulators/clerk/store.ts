@@ -12,6 +12,8 @@ const userSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   lastSignInAt: z.number().nullable(),
+  /** Clerk's public metadata; the app reads `role` from it (through the session token's `metadata` claim). */
+  publicMetadata: z.record(z.string(), z.unknown()).default({}),
 });
 const sessionSchema = z.object({
   id: z.string(),
@@ -39,6 +41,7 @@ export interface NewUser {
   email: string;
   firstName: string;
   lastName?: string | null;
+  publicMetadata?: Record<string, unknown>;
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -47,10 +50,25 @@ export function newId(prefix: string): string {
   return `${prefix}_${Array.from(randomBytes(27), (b) => ALPHABET[b % ALPHABET.length]).join("")}`;
 }
 
-/** The app's db:seed relies on the first id; both are stable across restarts and resets. */
+/**
+ * The app's db:seed relies on the first id; both are stable across restarts and resets. The Demo User is
+ * an operator (sees /status), Sam Teammate is an ordinary customer.
+ */
 export const DEMO_USERS: ReadonlyArray<Required<NewUser>> = [
-  { id: "user_demo_0000000000000000000001", email: "demo@taskpilot.dev", firstName: "Demo", lastName: "User" },
-  { id: "user_demo_0000000000000000000002", email: "sam@taskpilot.dev", firstName: "Sam", lastName: "Teammate" },
+  {
+    id: "user_demo_0000000000000000000001",
+    email: "demo@taskpilot.dev",
+    firstName: "Demo",
+    lastName: "User",
+    publicMetadata: { role: "operator" },
+  },
+  {
+    id: "user_demo_0000000000000000000002",
+    email: "sam@taskpilot.dev",
+    firstName: "Sam",
+    lastName: "Teammate",
+    publicMetadata: {},
+  },
 ];
 
 export class DuplicateEmailError extends Error {}
@@ -63,7 +81,9 @@ export class ClerkStore {
   private state: State;
 
   constructor(private readonly file: string) {
-    this.state = existsSync(file) ? stateSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : seedState();
+    this.state = existsSync(file)
+      ? withDemoMetadata(stateSchema.parse(JSON.parse(readFileSync(file, "utf8"))))
+      : seedState();
     this.persist();
   }
 
@@ -192,7 +212,17 @@ function makeUser(input: NewUser): StoredUser {
     createdAt: now,
     updatedAt: now,
     lastSignInAt: null,
+    publicMetadata: input.publicMetadata ?? {},
   };
+}
+
+/** A file written before users had metadata still makes the Demo User an operator. */
+function withDemoMetadata(state: State): State {
+  for (const demo of DEMO_USERS) {
+    const user = state.users.find((candidate) => candidate.id === demo.id);
+    if (user && Object.keys(user.publicMetadata).length === 0) user.publicMetadata = { ...demo.publicMetadata };
+  }
+  return state;
 }
 
 function seedState(): State {

@@ -22,8 +22,10 @@ const newUserSchema = z.object({
   email: z.email(),
   firstName: z.string().trim().min(1).max(80),
   lastName: z.string().trim().max(80).nullable().optional(),
+  /** Sets public metadata `{ role }`: "operator" may see the app's /status page. */
+  role: z.enum(["operator"]).optional(),
 });
-const userPatchSchema = newUserSchema.omit({ id: true }).partial();
+const userPatchSchema = newUserSchema.omit({ id: true, role: true }).partial();
 const tokenSchema = z.object({
   userId: userIdSchema,
   variant: z.enum(TOKEN_VARIANTS).default("valid"),
@@ -56,8 +58,9 @@ export function testApi(sessions: Sessions, users: Users): Hono {
   return new Hono()
     .get("/users", (c) => json(c, { users: store.listUsers().map((u) => backendUserJSON(appOrigin, u)) }))
     .post("/users", async (c) => {
-      const input = await readJson(c, newUserSchema);
-      const { user, delivery } = conflictOnDuplicate(() => users.create(input));
+      const { role, ...input } = await readJson(c, newUserSchema);
+      const publicMetadata = role ? { role } : {};
+      const { user, delivery } = conflictOnDuplicate(() => users.create({ ...input, publicMetadata }));
       return json(c, { user: backendUserJSON(appOrigin, user), deliveryId: delivery.id }, 201);
     })
     .patch("/users/:id", async (c) => {

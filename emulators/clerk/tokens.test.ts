@@ -45,6 +45,12 @@ describe("session tokens", () => {
     expect(data.exp - data.iat).toBe(60);
   });
 
+  it("carries the user's public metadata as the session-token template's metadata claim", async () => {
+    const [demo, sam] = DEMO_USERS;
+    expect((await verify((await mint({ userId: demo!.id })).token)).metadata).toEqual({ role: "operator" });
+    expect((await verify((await mint({ userId: sam!.id })).token)).metadata).toEqual({});
+  });
+
   it("honours a custom lifetime", async () => {
     const { claims } = await mint({ userId: DEMO_USERS[0]!.id, lifetimeSeconds: 3600 });
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);

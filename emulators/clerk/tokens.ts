@@ -19,6 +19,8 @@ export interface SessionClaims {
   azp: string;
   v: 2;
   sts: "active";
+  /** What Clerk's session-token template `{"metadata": "{{user.public_metadata}}"}` adds. */
+  metadata: Record<string, unknown>;
 }
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
@@ -41,6 +43,8 @@ export interface MintOptions {
   appOrigin: string;
   variant?: TokenVariant;
   lifetimeSeconds?: number;
+  /** The user's public metadata, put into the token as the app's session-token template does. */
+  metadata?: Record<string, unknown>;
 }
 
 export function mintSessionToken(keys: KeyMaterial, options: MintOptions): { jwt: string; claims: SessionClaims } {
@@ -60,6 +64,7 @@ export function mintSessionToken(keys: KeyMaterial, options: MintOptions): { jwt
     azp: variant === "wrong-azp" ? FOREIGN_AZP : options.appOrigin,
     v: 2,
     sts: "active",
+    metadata: options.metadata ?? {},
   };
   const key = variant === "wrong-key" ? (foreignKey ??= generateRsaKey()) : keys.privateKey;
   return { jwt: signJwt(claims, key, keys.kid), claims };

@@ -57,16 +57,37 @@ export interface StatusReport {
   stripe: { breaker: BreakerState; backlog: number | null; stats: ServiceStats };
   clerk: { stats: ServiceStats };
   sentry: { enabled: boolean; host: string | null; environment: string };
+  security: SecurityEventCount[];
+}
+
+export interface SecurityEventCount {
+  reason: string;
+  count: number;
+}
+
+/** taskpilot_security_events_total summed over routes, most frequent reason first. */
+export async function securityEventCounts(): Promise<SecurityEventCount[]> {
+  const { values } = await metrics.securityEvents.get();
+  const byReason = new Map<string, number>();
+  for (const { labels, value } of values) {
+    const reason = String(labels.reason);
+    byReason.set(reason, (byReason.get(reason) ?? 0) + value);
+  }
+  return [...byReason]
+    .map(([reason, count]) => ({ reason, count }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
 /** Everything /status shows, from the live checks and this instance's metrics registry. */
 export async function statusReport(): Promise<StatusReport> {
-  const [check, databaseStats, stripeStats, clerkStats, backlog] = await Promise.all([
+  const [check, databaseStats, stripeStats, clerkStats, backlog, security] = await Promise.all([
     checkDatabase(),
     serviceStats("database"),
     serviceStats("stripe"),
     serviceStats("clerk"),
     countUnprocessedStripeEvents(db).catch(() => null),
+    securityEventCounts(),
   ]);
   return {
     database: { check, stats: databaseStats },
@@ -77,5 +98,6 @@ export async function statusReport(): Promise<StatusReport> {
       host: env.SENTRY_DSN ? new URL(env.SENTRY_DSN).host : null,
       environment: env.SENTRY_ENVIRONMENT,
     },
+    security,
   };
 }

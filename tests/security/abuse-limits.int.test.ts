@@ -169,6 +169,7 @@ describe("abuse limits", () => {
 
   it("the test-error action answers with a refusal instead of failing once over its limit", async () => {
     await signIn(newAddress());
+    session.publicMetadata = { role: "operator" };
     for (let call = 0; call < 2; call++) await expect(sendTestErrorAction()).rejects.toThrow(/Taskpilot test error/);
     expect(await sendTestErrorAction()).toEqual({ error: "rate_limited", message: expect.stringMatching(/wait/) });
   });

@@ -11,7 +11,7 @@ import { sendTestErrorAction } from "./actions";
 
 /*
  * The test-error action takes nothing, but a forged call can send it anything, with any headers. It
- * must fail only the way it means to (the test error for a signed-in user, unauthorized otherwise) and
+ * must fail only the way it means to (the test error for a signed-in operator, unauthorized when signed out) and
  * write nothing. Only Clerk's auth() and the incoming headers (which need a running server) are faked.
  */
 vi.mock("@clerk/nextjs/server", () => import("@/tests/support/clerk-session").then((m) => m.clerkServer()));
@@ -37,6 +37,7 @@ describe(`the test-error action survives ${numRuns} forged calls`, () => {
     await fc.assert(
       fc.asyncProperty(input, async ({ signedIn, args, pairs, ip }) => {
         session.userId = signedIn ? caller : null;
+        session.publicMetadata = { role: "operator" };
         incoming.headers = headersOf([...pairs, ["x-forwarded-for", ip]]);
         const before = await tasksChecksum([caller]);
         const forged = sendTestErrorAction as (...forgedArgs: unknown[]) => Promise<unknown>;

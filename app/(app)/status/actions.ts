@@ -1,18 +1,27 @@
 "use server";
 
 import { headers } from "next/headers";
-import { requireUser } from "@/lib/auth/session";
+import { operatorErrors, requireOperator } from "@/lib/auth/operator";
 import { findKnownError, type ErrorBody } from "@/lib/errors";
+import { recordSecurityEvent } from "@/lib/observability/metrics";
 import { clientIp } from "@/lib/security/client-ip";
 import { enforceLimit, limitErrors } from "@/lib/security/rate-limit";
 
 /**
  * Fails on purpose, so whoever runs Taskpilot can check that a server error reaches Sentry with the
- * trace of the click that caused it. Signed-in users only, and limited per user and IP: over the limit
- * it answers with a refusal instead of failing.
+ * trace of the click that caused it. Operators only, and limited per user and IP: anyone else, or over
+ * the limit, gets a refusal instead of a failure, so nothing reaches Sentry.
  */
 export async function sendTestErrorAction(): Promise<ErrorBody> {
-  const userId = await requireUser();
+  let userId: string;
+  try {
+    userId = await requireOperator();
+  } catch (error) {
+    const refusal = findKnownError(error, operatorErrors);
+    if (!refusal) throw error;
+    recordSecurityEvent(refusal.code, "action:sendTestError");
+    return { error: refusal.code, message: refusal.message };
+  }
   try {
     await enforceLimit("testError", { userId, ip: clientIp(await headers()) }, "action:sendTestError");
   } catch (error) {

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { SecurityEventsCard } from "@/components/status/security-events-card";
 import { ServiceCard, type Health } from "@/components/status/service-card";
 import { TestErrorButton } from "@/components/status/test-error-button";
+import { notFound } from "next/navigation";
+import { isOperator } from "@/lib/auth/operator";
 import { requireUser } from "@/lib/auth/session";
 import { statusReport } from "@/lib/observability/status";
 
@@ -16,8 +19,10 @@ const breakerLabels = {
 /** Errors above this share of calls mark a service degraded. */
 const degradedErrorRate = 0.05;
 
+/** For operators only: everyone else is told there is no such page. */
 export default async function StatusPage() {
   await requireUser();
+  if (!(await isOperator())) notFound();
   const report = await statusReport();
   const databaseHealth: Health =
     report.database.check.status === "down"
@@ -83,6 +88,7 @@ export default async function StatusPage() {
             <TestErrorButton />
           </div>
         </ServiceCard>
+        <SecurityEventsCard events={report.security} />
       </div>
     </div>
   );
