@@ -1,3 +1,4 @@
+import * as Sentry from "@sentry/nextjs";
 import { initServerSentry } from "@/lib/observability/sentry-server";
 
-initServerSentry();
+initServerSentry(() => Sentry.httpIntegration());

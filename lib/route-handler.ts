@@ -49,6 +49,12 @@ function refuse(name: string, reason: string, status: number, message: string, d
   return errorResponse({ error: reason, message }, status);
 }
 
+/** The request's span is named by its method alone until the route is known (a name must stay low-cardinality). */
+function nameRequestSpan(spanName: string): void {
+  const active = Sentry.getActiveSpan();
+  if (active) Sentry.updateSpanName(Sentry.getRootSpan(active), spanName);
+}
+
 /**
  * What every route handler shares: the request id (echoed in x-request-id) on its log lines, one access
  * line and one latency observation, and JSON for every refusal and failure. Unless `signed` (webhooks,
@@ -69,6 +75,7 @@ function serve(name: string, handler: Handler, knownErrors: readonly KnownError[
     }
   };
   return async (request: Request): Promise<Response> => {
+    nameRequestSpan(`${request.method} ${name}`);
     const requestId = requestIdFrom(request.headers);
     const response = await observe(
       { route: name, method: request.method, requestId },

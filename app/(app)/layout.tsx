@@ -4,6 +4,9 @@ import { AuthProvider } from "@/components/auth-provider";
 import { Logo } from "@/components/logo";
 import { UserMenu } from "@/components/user-menu";
 import { isOperator } from "@/lib/auth/operator";
+import { traceMetadata } from "@/lib/observability/trace-metadata";
+
+export const generateMetadata = traceMetadata;
 
 export default async function AppShellLayout({ children }: { children: ReactNode }) {
   return (
