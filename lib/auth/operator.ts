@@ -1,8 +1,7 @@
 import "server-only";
-import { auth } from "@clerk/nextjs/server";
 import { z } from "zod";
 import { knownError } from "@/lib/errors";
-import { requireUser } from "./session";
+import { requireUser, sessionAuth } from "./session";
 
 /**
  * Clerk's session-token template `{"metadata": "{{user.public_metadata}}"}` copies the user's public
@@ -23,7 +22,7 @@ export const operatorErrors = [knownError(NotOperatorError, "forbidden", 403, "O
 
 /** Whether the signed-in user's session token says `role: "operator"`; false when signed out. */
 export async function isOperator(): Promise<boolean> {
-  const { userId, sessionClaims } = await auth();
+  const { userId, sessionClaims } = await sessionAuth();
   return userId !== null && operatorClaims.safeParse(sessionClaims).success;
 }
 

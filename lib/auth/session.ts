@@ -1,6 +1,7 @@
 import "server-only";
 import { auth, createClerkClient } from "@clerk/nextjs/server";
 import * as Sentry from "@sentry/nextjs";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { knownError } from "@/lib/errors";
@@ -63,11 +64,17 @@ async function fetchProfile(userId: string): Promise<UserProfile | null> {
 }
 
 /**
+ * Clerk's auth state for this request, read once per render: each read decrypts and re-checks the
+ * headers the middleware signed, and a page asks in its layout and again in its data access.
+ */
+export const sessionAuth = cache(() => auth());
+
+/**
  * The signed-in user's id, or null. Verification is networkless: the middleware checked the token
  * with CLERK_JWT_KEY.
  */
 export async function currentUserId(): Promise<string | null> {
-  const { userId } = await auth();
+  const { userId } = await sessionAuth();
   return userId;
 }
 
