@@ -1,5 +1,5 @@
 /** The icons app/globals.css draws (`.icon-<name>`). */
-type IconName = "check" | "pencil" | "trash" | "search" | "calendar" | "sparkles" | "inbox" | "menu";
+type IconName = "search" | "sparkles" | "inbox" | "menu";
 
 /** A decorative line icon in the current text colour; its size comes from `className`. */
 export function Icon({ name, className = "size-4" }: { name: IconName; className?: string }) {

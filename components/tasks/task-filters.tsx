@@ -26,20 +26,6 @@ const dueLabels = {
 } as const;
 const sortLabels = { newest: "Newest first", due: "Due date", priority: "Priority" } as const;
 
-const focusClass = "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none";
-const selectClass = [
-  "min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs",
-  focusClass,
-].join(" ");
-const statusNavClass = [
-  "flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm shadow-xs",
-  "max-sm:col-span-2 sm:inline-flex",
-].join(" ");
-const searchClass = [
-  "w-full rounded-lg border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs placeholder:text-slate-400",
-  focusClass,
-].join(" ");
-
 /**
  * Search, filters and sort, all kept in the URL: every view is a link that can be shared, and
  * back/forward walk through them. Changing any of them starts again from the first page.
@@ -80,19 +66,16 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           defaultValue={params.q}
           maxLength={SEARCH_MAX}
           placeholder="Search titles and notes — press Enter"
-          className={searchClass}
+          className="form-input pl-9"
         />
       </form>
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center">
-        <nav aria-label="Status" className={statusNavClass}>
+        <nav aria-label="Status" className="status-filter">
           {statusFilters.map((status) => (
             <Link
               key={status}
               href={taskListHref({ ...params, status, cursor: null })}
               aria-current={params.status === status ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-center font-medium max-sm:flex-1 ${
-                params.status === status ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
-              }`}
             >
               {statusLabels[status]}
             </Link>
@@ -105,7 +88,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           id="task-due"
           value={params.due}
           onChange={(event) => go({ due: event.target.value as ViewParams["due"] })}
-          className={selectClass}
+          className="form-input min-w-0 sm:w-auto"
         >
           {dueFilters.map((due) => (
             <option key={due} value={due}>
@@ -120,7 +103,7 @@ export function TaskFilters({ params }: { params: ViewParams }) {
           id="task-sort"
           value={params.sort}
           onChange={(event) => go({ sort: event.target.value as ViewParams["sort"] })}
-          className={selectClass}
+          className="form-input min-w-0 sm:w-auto"
         >
           {taskSorts.map((sort) => (
             <option key={sort} value={sort}>

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDueDate } from "@/lib/tasks/dates";
 import type { ListedTask } from "@/lib/tasks/types";
-import { Icon } from "./icons";
 import { TaskEditForm } from "./task-edit-form";
 
 interface TaskItemProps {
@@ -86,9 +85,7 @@ export function TaskItem({
         aria-disabled={pending || undefined}
         onClick={pending ? undefined : onToggle}
         className="task-toggle"
-      >
-        <Icon name="check" className="size-3" />
-      </button>
+      />
       <div className="task-body">
         <p className="task-title">{task.title}</p>
         {task.description ? <p className="task-notes">{task.description}</p> : null}
@@ -98,7 +95,6 @@ export function TaskItem({
           </span>
           {task.dueDate ? (
             <span className="task-due" data-overdue={overdue || undefined}>
-              <Icon name="calendar" className="size-3.5" />
               {overdue ? "Overdue · " : "Due "}
               <time dateTime={task.dueDate}>{formatDueDate(task.dueDate, today)}</time>
             </span>
@@ -113,9 +109,8 @@ export function TaskItem({
           aria-label={`Edit “${task.title}”`}
           title="Edit"
           className="task-action"
-        >
-          <Icon name="pencil" />
-        </button>
+          data-action="edit"
+        />
         <button
           ref={deleteButton}
           type="button"
@@ -123,10 +118,8 @@ export function TaskItem({
           aria-label={`Delete “${task.title}”`}
           title="Delete"
           className="task-action"
-          data-danger
-        >
-          <Icon name="trash" />
-        </button>
+          data-action="delete"
+        />
       </div>
     </li>
   );
