@@ -20,7 +20,7 @@ describe("a database that cannot be reached at start", () => {
     const result = run(
       [
         "--import",
-        "./tests/support/server-only-hook.mjs",
+        "./tests/support/app-modules-hook.mjs",
         "--import",
         "tsx",
         "-e",

@@ -16,7 +16,7 @@ const instances: { process: ChildProcess; url: string }[] = [];
 
 async function startInstance() {
   const child = fork(path.join(root, "tests/support/webhook-instance.ts"), {
-    execArgv: ["--import", "./tests/support/server-only-hook.mjs", "--import", "tsx"],
+    execArgv: ["--import", "./tests/support/app-modules-hook.mjs", "--import", "tsx"],
     cwd: root,
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],

@@ -8,7 +8,7 @@ const instances: { process: ChildProcess; url: string }[] = [];
 /** The app's Stripe webhook handler in a process of its own, with its own pool and its own limiter objects. */
 async function startInstance(env: Record<string, string>) {
   const child = fork(path.join(root, "tests/support/webhook-instance.ts"), {
-    execArgv: ["--import", "./tests/support/server-only-hook.mjs", "--import", "tsx"],
+    execArgv: ["--import", "./tests/support/app-modules-hook.mjs", "--import", "tsx"],
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],

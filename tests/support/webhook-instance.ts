@@ -1,6 +1,6 @@
 /**
  * One more instance of the app's Stripe webhook handler, in its own process with its own database pool
- * and Stripe client, served over HTTP. Run with `node --import ./tests/support/server-only-hook.mjs
+ * and Stripe client, served over HTTP. Run with `node --import ./tests/support/app-modules-hook.mjs
  * --import tsx`, with the test run's environment.
  */
 import { createServer } from "node:http";
