@@ -6,9 +6,9 @@ import { isLoopbackHost } from "@/lib/production-config";
  * page's hash policy; both pass in the configuration.
  */
 
-export const cspReportPath = "/api/csp-report";
+const cspReportPath = "/api/csp-report";
 /** The Reporting API endpoint name that `report-to` refers to (declared in Reporting-Endpoints). */
-export const cspReportGroup = "csp-endpoint";
+const cspReportGroup = "csp-endpoint";
 
 /** The part of the configuration (lib/env's `env`) that decides which outside origins pages may use. */
 export interface CspConfig {
@@ -67,7 +67,7 @@ const originOf = (url: string) => new URL(url).origin;
  * The origins each service needs, as configured: an emulator's loopback origin appears only while it is
  * the configured service, and a real service's hosts only while that service is.
  */
-export function serviceOrigins(config: CspConfig): ServiceOrigins {
+function serviceOrigins(config: CspConfig): ServiceOrigins {
   const frontendApiHost = clerkFrontendApiHost(config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
   // The browser reaches the Frontend API through the proxy URL when there is one, and loads clerk-js and
   // Clerk's UI bundle from the Frontend API unless their URLs are configured.

@@ -46,9 +46,18 @@ const position = z.number().int().nonnegative();
 const sample = z.string().transform((value) => value.slice(0, 40));
 const disposition = z.enum(["enforce", "report"]);
 
-const reportUriBody = z.object({
-  "csp-report": z
-    .object({
+/** Leaves out the fields a browser sent empty. */
+function compact(violation: CspViolation): CspViolation {
+  const present = Object.entries(violation).filter(
+    ([, field]) => field !== undefined && field !== null && field !== "",
+  );
+  return Object.fromEntries(present) as unknown as CspViolation;
+}
+
+/** `report-uri`: one `{ "csp-report": { … } }` object per violation, in kebab-case. */
+const reportUriBody = z
+  .object({
+    "csp-report": z.object({
       "document-uri": reportedUrl,
       "effective-directive": directive.optional(),
       "violated-directive": directive.optional(),
@@ -58,12 +67,30 @@ const reportUriBody = z.object({
       "column-number": position.optional(),
       "script-sample": sample.optional(),
       disposition: disposition.default("enforce"),
-    })
-    .refine((report) => report["effective-directive"] ?? report["violated-directive"], {
-      error: "expected the violated directive",
     }),
-});
+  })
+  .transform(({ "csp-report": report }, context) => {
+    // Older browsers send only the violated directive; newer ones both.
+    const violated = report["effective-directive"] ?? report["violated-directive"];
+    if (!violated) {
+      context.addIssue({ code: "custom", message: "expected the violated directive" });
+      return z.NEVER;
+    }
+    return [
+      compact({
+        directive: violated,
+        disposition: report.disposition,
+        documentUrl: report["document-uri"],
+        blocked: report["blocked-uri"],
+        sourceFile: report["source-file"],
+        line: report["line-number"],
+        column: report["column-number"],
+        sample: report["script-sample"],
+      }),
+    ];
+  });
 
+/** `report-to`: the Reporting API's batch, camelCase bodies, absent fields sometimes sent as null. */
 const reportToBatch = z
   .array(
     z.object({
@@ -81,31 +108,33 @@ const reportToBatch = z
     }),
   )
   .min(1)
-  .max(maxBatch);
+  .max(maxBatch)
+  .transform((reports) =>
+    reports.map(({ body: report }) =>
+      compact({
+        directive: report.effectiveDirective,
+        disposition: report.disposition,
+        documentUrl: report.documentURL,
+        blocked: report.blockedURL ?? undefined,
+        sourceFile: report.sourceFile ?? undefined,
+        line: report.lineNumber ?? undefined,
+        column: report.columnNumber ?? undefined,
+        sample: report.sample ?? undefined,
+      }),
+    ),
+  );
 
-export const cspReportContentTypes = ["application/csp-report", "application/reports+json"] as const;
+const bodySchemas = { "application/csp-report": reportUriBody, "application/reports+json": reportToBatch };
 
 export type ParsedReports =
   { ok: true; violations: CspViolation[] } | { ok: false; status: 400 | 415; error: string; message: string };
 
-/** Leaves out the fields a browser sent empty. */
-function compact(violation: CspViolation): CspViolation {
-  const present = Object.entries(violation).filter(
-    ([, field]) => field !== undefined && field !== null && field !== "",
-  );
-  return Object.fromEntries(present) as unknown as CspViolation;
-}
-
 /** The violations in a report body, or why it is refused (never an exception). */
 export function parseCspReports(contentType: string | null, body: string): ParsedReports {
-  const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/csp-report" && type !== "application/reports+json") {
-    return {
-      ok: false,
-      status: 415,
-      error: "unsupported_media_type",
-      message: `Send reports as ${cspReportContentTypes.join(" or ")}.`,
-    };
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!Object.hasOwn(bodySchemas, type)) {
+    const accepted = Object.keys(bodySchemas).join(" or ");
+    return { ok: false, status: 415, error: "unsupported_media_type", message: `Send reports as ${accepted}.` };
   }
   let json: unknown;
   try {
@@ -113,43 +142,11 @@ export function parseCspReports(contentType: string | null, body: string): Parse
   } catch {
     return { ok: false, status: 400, error: "invalid_report", message: "The report is not JSON." };
   }
-  const refused = {
-    ok: false,
-    status: 400,
-    error: "invalid_report",
-    message: "This is not a CSP violation report.",
-  } as const;
-  if (type === "application/csp-report") {
-    const parsed = reportUriBody.safeParse(json);
-    if (!parsed.success) return refused;
-    const report = parsed.data["csp-report"];
-    const violation: CspViolation = {
-      directive: (report["effective-directive"] ?? report["violated-directive"]) as string,
-      disposition: report.disposition,
-      documentUrl: report["document-uri"],
-      blocked: report["blocked-uri"],
-      sourceFile: report["source-file"],
-      line: report["line-number"],
-      column: report["column-number"],
-      sample: report["script-sample"],
-    };
-    return { ok: true, violations: [compact(violation)] };
+  const parsed = bodySchemas[type as keyof typeof bodySchemas].safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, status: 400, error: "invalid_report", message: "This is not a CSP violation report." };
   }
-  const parsed = reportToBatch.safeParse(json);
-  if (!parsed.success) return refused;
-  const violations = parsed.data.map(({ body: report }) =>
-    compact({
-      directive: report.effectiveDirective,
-      disposition: report.disposition,
-      documentUrl: report.documentURL,
-      blocked: report.blockedURL ?? undefined,
-      sourceFile: report.sourceFile ?? undefined,
-      line: report.lineNumber ?? undefined,
-      column: report.columnNumber ?? undefined,
-      sample: report.sample ?? undefined,
-    }),
-  );
-  return { ok: true, violations };
+  return { ok: true, violations: parsed.data };
 }
 
 /**
