@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 // Importing env validates the configuration at build and at start: a bad variable stops both.
@@ -9,11 +10,18 @@ import { staticSecurityHeaders } from "./lib/security/static-headers";
 if (!envValidationSkipped) refuseEmulatorConfiguration(env);
 
 const nextConfig: NextConfig = {
+  // Records each static page's hash-based Content-Security-Policy once it is prerendered.
+  adapterPath: fileURLToPath(new URL("./build-adapter.mjs", import.meta.url)),
   distDir: env.NEXT_DIST_DIR,
   productionBrowserSourceMaps: env.BROWSER_SOURCE_MAPS,
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: true,
+  experimental: {
+    // URLs that match no route get app/global-not-found.tsx, rendered per request under the proxy's nonce
+    // policy; app/not-found.tsx stays static, since Next.js renders it into every page's payload.
+    globalNotFound: true,
+  },
   compiler: {
     // Switches off the Sentry SDK's debug logging in every bundle (on the server it formatted a line for
     // each span even when nobody listened). withSentryConfig's bundleSizeOptimizations would do this

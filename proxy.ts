@@ -4,6 +4,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { appUrl } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/observability/request-context";
+import { contentSecurityPolicyFor, createNonce, reportingEndpoints } from "@/lib/security/content-security-policy";
 import { withoutInternalHeaders } from "@/lib/security/internal-headers";
 import { recordProxyRefusals } from "@/lib/security/session-refusals";
 import { isFrontendApiProxy, refuseSignInFlood } from "@/lib/security/sign-in-limit";
@@ -18,6 +19,8 @@ const publicPaths = [
   /^\/api\/webhooks\//,
   /^\/api\/health(\/|$)/,
   /^\/api\/metrics$/,
+  // Browsers send violation reports on their own, from signed-out pages too.
+  /^\/api\/csp-report$/,
 ];
 const isPublic = (request: NextRequest) => publicPaths.some((path) => path.test(request.nextUrl.pathname));
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith("/api/");
@@ -26,6 +29,9 @@ const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith("/ap
 function returnPath(request: NextRequest): string {
   return `${request.nextUrl.pathname}${request.nextUrl.search}`;
 }
+
+const pagePolicy = contentSecurityPolicyFor(env);
+const pageReportingEndpoints = reportingEndpoints(env);
 
 /** Continues to the page or route, handing it the request id. */
 const next = (request: NextRequest) => NextResponse.next({ request: { headers: request.headers } });
@@ -69,19 +75,26 @@ async function answer(request: NextRequest, event: NextFetchEvent): Promise<Resp
 /**
  * Gives every request an id (kept from x-request-id when sane), passed to the handlers and echoed to
  * the caller, applies the per-IP sign-in limit, and traces Clerk's session verification as its own span.
+ * Every response but the Frontend API's (Clerk's own) gets a Content-Security-Policy with a fresh nonce;
+ * Next.js and Clerk read that nonce from the same header on the request and put it on their scripts.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const requestId = requestIdFrom(request.headers);
   request.headers.set("x-request-id", requestId);
+  const policy = isFrontendApiProxy(request.nextUrl.pathname) ? null : pagePolicy({ nonce: createNonce() });
+  if (policy) request.headers.set("content-security-policy", policy);
   const response = await answer(request, event);
   response.headers.set("x-request-id", requestId);
+  if (policy) response.headers.set("content-security-policy", policy);
+  if (policy && pageReportingEndpoints) response.headers.set("reporting-endpoints", pageReportingEndpoints);
   return response;
 }
 
 export const config = {
   matcher: [
-    // Everything but the landing page (prerendered, it needs no session), Next.js internals and static
-    // files (clerk-js's bundle among them). Next.js reads the matcher as one string literal.
+    // Everything but the landing page (prerendered, it needs no session, and its hash-based policy is
+    // recorded at build time: build-adapter.mjs), Next.js internals and static files (clerk-js's bundle
+    // among them). Next.js reads the matcher as one string literal.
     // eslint-disable-next-line max-len
     "/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).+)",
     "/(api|trpc)(.*)",

@@ -1,21 +1,9 @@
-import Link from "next/link";
-import { Logo } from "@/components/logo";
-import { buttonClasses } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/not-found-message";
 
+/**
+ * What notFound() shows inside a page (e.g. /status for non-operators). Next.js renders it into every
+ * page's payload, so it must stay static: URLs that match no route get app/global-not-found.tsx instead.
+ */
 export default function NotFound() {
-  return (
-    <main className="grid min-h-screen place-items-center px-6">
-      <div className="text-center">
-        <div className="flex justify-center">
-          <Logo />
-        </div>
-        <p className="mt-10 text-sm font-semibold text-brand-600">404</p>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
-        <p className="mt-3 text-slate-600">The page you asked for does not exist or has moved.</p>
-        <Link href="/" className={buttonClasses({ className: "mt-8 inline-block" })}>
-          Back to the start
-        </Link>
-      </div>
-    </main>
-  );
+  return <NotFoundMessage />;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, mintSession, plantSessionToken, type TokenVariant } from "./support/clerk";
 
 test.describe("signing in and out", () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, signInWithCookies } from "./support/clerk";
 
 test("the landing page introduces the product and its pricing", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, signInWithCookies } from "./support/clerk";
 import { expectInsideViewport, expectTouchTarget, expectVisibleFocus, tabTo, userMenuButton } from "./support/layout";
 import { createForm, taskList } from "./support/tasks";

@@ -1,5 +1,26 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, mintSession, signInWithCookies } from "./support/clerk";
+
+/**
+ * Every response carries one Content-Security-Policy with no 'unsafe-inline' for scripts: the static landing
+ * page's allows its scripts by hash, everything through the proxy by a per-request nonce.
+ */
+function expectContentSecurityPolicy(response: APIResponse, kind: "hashes" | "nonce") {
+  const headers = response.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  const scriptSrc = /(?:^|;\s*)script-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+  expect(scriptSrc, response.url()).not.toContain("'unsafe-inline'");
+  if (kind === "hashes") {
+    expect(scriptSrc.some((source) => source.startsWith("'sha256-"))).toBe(true);
+    expect(scriptSrc.some((source) => source.startsWith("'nonce-"))).toBe(false);
+  } else {
+    expect(scriptSrc.filter((source) => source.startsWith("'nonce-"))).toHaveLength(1);
+    expect(scriptSrc.some((source) => source.startsWith("'sha256-"))).toBe(false);
+  }
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("report-uri /api/csp-report");
+}
 
 function expectSecurityHeaders(response: APIResponse) {
   const headers = response.headers();
@@ -25,6 +46,7 @@ test("the static landing page, signed-in pages and APIs carry the security heade
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(200);
     expectSecurityHeaders(response);
+    expectContentSecurityPolicy(response, path === "/" ? "hashes" : "nonce");
   }
 });
 
@@ -36,6 +58,7 @@ test("refusals carry them too: a signed-out API call, a refused session, a redir
   const signedOut = await anonymous.get("/api/me");
   expect(signedOut.status()).toBe(401);
   expectSecurityHeaders(signedOut);
+  expectContentSecurityPolicy(signedOut, "nonce");
 
   const { token } = await mintSession((await createUser("Exa", "Expired")).id, "expired");
   const expired = await anonymous.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
@@ -45,5 +68,6 @@ test("refusals carry them too: a signed-out API call, a refused session, a redir
   const redirect = await anonymous.get("/tasks", { maxRedirects: 0 });
   expect(redirect.status()).toBe(307);
   expectSecurityHeaders(redirect);
+  expectContentSecurityPolicy(redirect, "nonce");
   await anonymous.dispose();
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, signInWithCookies } from "./support/clerk";
 
 test("the status page shows each integration's health, read from live checks and metrics", async ({

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { createUser, signInWithCookies } from "./support/clerk";
 import { addTask, openMoreOptions, taskList } from "./support/tasks";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { scriptPaths } from "../bench/lib/first-load-js";
 import { createUser, signInWithCookies } from "./support/clerk";
 import { errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";

@@ -1,8 +1,8 @@
 /**
  * A production build or server must not run on the local stack's emulators, which the stack's
  * `.env.local` configures. This finds their settings; next.config.ts refuses them unless LOCAL_STACK marks
- * the configuration as the stack's own. Server-side only: next.config.ts is its one importer, so the
- * emulators' key prefixes never reach a browser bundle.
+ * the configuration as the stack's own. Server-side only (next.config.ts, and the Content-Security-Policy
+ * builder for its loopback test), so the emulators' key prefixes never reach a browser bundle.
  */
 
 export interface ConfigurationProblem {

@@ -9,15 +9,17 @@ import { observe } from "@/lib/observability/observe";
 import { requestIdFrom } from "@/lib/observability/request-context";
 import { clientIp } from "@/lib/security/client-ip";
 import { changesState, isSameOrigin } from "@/lib/security/origin";
-import { enforceLimit, limitErrors } from "@/lib/security/rate-limit";
+import { enforceLimit, limitErrors, type LimitBucket } from "@/lib/security/rate-limit";
 import { readBodyUpTo } from "@/lib/security/request-body";
 
 type Handler = (request: Request) => Promise<Response>;
 type AuthedHandler = (userId: string, request: Request) => Promise<Response>;
-type WebhookHandler = (request: Request, body: string) => Promise<Response>;
+type BodyHandler = (request: Request, body: string) => Promise<Response>;
 
 /** Stripe's and Clerk's events are a few KB; a body anywhere near this did not come from them. */
 export const webhookBodyLimitBytes = 64 * 1024;
+/** A CSP violation report is under 2 KB; this fits a browser's batch of a dozen. */
+export const reportBodyLimitBytes = 32 * 1024;
 
 /**
  * Known refusals become their status and JSON body (429 and 503 with Retry-After); 401s and 403s are
@@ -57,12 +59,17 @@ function nameRequestSpan(spanName: string): void {
 
 /**
  * What every route handler shares: the request id (echoed in x-request-id) on its log lines, one access
- * line and one latency observation, and JSON for every refusal and failure. Unless `signed` (webhooks,
- * which prove themselves by signature), a request that changes state must carry the app's own Origin.
+ * line and one latency observation, and JSON for every refusal and failure. With `ownOriginOnly`, a
+ * request that changes state must carry the app's own Origin.
  */
-function serve(name: string, handler: Handler, knownErrors: readonly KnownError[], options: { signed: boolean }) {
+function serve(
+  name: string,
+  handler: Handler,
+  knownErrors: readonly KnownError[],
+  options: { ownOriginOnly: boolean },
+) {
   const answer = async (request: Request): Promise<Response> => {
-    if (!options.signed && changesState(request.method) && !isSameOrigin(request.headers)) {
+    if (options.ownOriginOnly && changesState(request.method) && !isSameOrigin(request.headers)) {
       const origin = request.headers.get("origin");
       return refuse(name, "origin_refused", 403, "This request must come from Taskpilot's own pages.", {
         origin: origin?.slice(0, 200) ?? null,
@@ -89,7 +96,7 @@ function serve(name: string, handler: Handler, knownErrors: readonly KnownError[
 
 /** A route handler; refuse with `errorResponse()` or by throwing one of `knownErrors`. */
 export function route(name: string, handler: Handler, knownErrors: readonly KnownError[] = []) {
-  return serve(name, handler, knownErrors, { signed: false });
+  return serve(name, handler, knownErrors, { ownOriginOnly: true });
 }
 
 /**
@@ -101,22 +108,40 @@ export function withUser(name: string, handler: AuthedHandler, knownErrors: read
 }
 
 /**
- * A webhook receiver: no Origin check (the handler verifies the sender's signature), a generous per-IP
- * limit, and a body of at most 64 KB, refused with 413 from its Content-Length before anything is read
- * and while streaming when it has none. The handler gets the raw body, which signatures are computed on.
+ * Hands the handler the raw body, of at most `maxBytes`: a larger Content-Length is refused with 413 before
+ * anything is read, and a body without one is cut off with 413 as soon as it passes the limit. The request
+ * counts against the bucket's per-IP limit before its body is read.
  */
-export function webhookRoute(name: string, handler: WebhookHandler) {
+function withBodyLimit(
+  name: string,
+  limit: { maxBytes: number; bucket: LimitBucket; what: string },
+  handler: BodyHandler,
+): Handler {
   const tooLarge = () =>
-    refuse(name, "body_too_large", 413, `Webhook bodies are limited to ${webhookBodyLimitBytes / 1024} KB.`);
-  return serve(
-    name,
-    async (request) => {
-      if (Number(request.headers.get("content-length")) > webhookBodyLimitBytes) return tooLarge();
-      await enforceLimit("webhooks", { ip: clientIp(request.headers) }, name);
-      const body = await readBodyUpTo(request, webhookBodyLimitBytes);
-      return body === null ? tooLarge() : handler(request, body);
-    },
-    [],
-    { signed: true },
-  );
+    refuse(name, "body_too_large", 413, `${limit.what} are limited to ${limit.maxBytes / 1024} KB.`);
+  return async (request) => {
+    if (Number(request.headers.get("content-length")) > limit.maxBytes) return tooLarge();
+    await enforceLimit(limit.bucket, { ip: clientIp(request.headers) }, name);
+    const body = await readBodyUpTo(request, limit.maxBytes);
+    return body === null ? tooLarge() : handler(request, body);
+  };
+}
+
+/**
+ * A webhook receiver: no Origin check (the handler verifies the sender's signature), a generous per-IP
+ * limit, and a body of at most 64 KB. The handler gets the raw body, which signatures are computed on.
+ */
+export function webhookRoute(name: string, handler: BodyHandler) {
+  const limit = { maxBytes: webhookBodyLimitBytes, bucket: "webhooks", what: "Webhook bodies" } as const;
+  return serve(name, withBodyLimit(name, limit, handler), [], { ownOriginOnly: false });
+}
+
+/**
+ * A receiver for reports that browsers send on their own (CSP violations): no Origin check, since a report
+ * comes from whichever page the violation happened on, or with none; a per-IP limit; a body of at most
+ * 32 KB.
+ */
+export function reportRoute(name: string, handler: BodyHandler) {
+  const limit = { maxBytes: reportBodyLimitBytes, bucket: "cspReports", what: "Reports" } as const;
+  return serve(name, withBodyLimit(name, limit, handler), [], { ownOriginOnly: false });
 }

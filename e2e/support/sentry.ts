@@ -60,3 +60,9 @@ export async function errorEvents(traceId: string): Promise<Record<string, unkno
     (record) => record.event,
   );
 }
+
+/** Every error and message event the emulator holds, whatever their trace, newest first. */
+export async function allEvents(): Promise<{ message?: string; event: Record<string, unknown> }[]> {
+  const response = await fetch(`${sentryApi}/events`);
+  return ((await response.json()) as { events: { message?: string; event: Record<string, unknown> }[] }).events;
+}

@@ -61,6 +61,7 @@ describe("lib/env", () => {
       RATE_LIMIT_TASK_WRITES_PER_USER: "lots",
       RATE_LIMIT_WEBHOOKS_PER_IP: "0",
       RATE_LIMIT_WINDOW_SECONDS: "1.5",
+      RATE_LIMIT_CSP_REPORTS_PER_IP: "-5",
       TRUSTED_PROXY_HOPS: "0",
     });
     expect(result.status).not.toBe(0);
@@ -68,6 +69,7 @@ describe("lib/env", () => {
       "RATE_LIMIT_TASK_WRITES_PER_USER",
       "RATE_LIMIT_WEBHOOKS_PER_IP",
       "RATE_LIMIT_WINDOW_SECONDS",
+      "RATE_LIMIT_CSP_REPORTS_PER_IP",
       "TRUSTED_PROXY_HOPS",
     ]) {
       expect(result.stderr).toMatch(new RegExp(`${name}: `));

@@ -101,6 +101,8 @@ export const env = createEnv({
     RATE_LIMIT_WEBHOOKS_PER_IP: positiveInt(1_000),
     /** Per IP only, before anyone is signed in: /sign-in, /sign-up and writes through /clerk-fapi. */
     RATE_LIMIT_SIGN_IN_PER_IP: positiveInt(100),
+    /** Per IP only: Content-Security-Policy violation reports, which browsers send without a session. */
+    RATE_LIMIT_CSP_REPORTS_PER_IP: positiveInt(60),
     /**
      * Reverse proxies in front of the app that append to X-Forwarded-For: the client IP is read this
      * many entries from the right, since entries further left are whatever the client sent.

@@ -9,7 +9,8 @@ import { singleton } from "@/lib/singleton";
 import { withTimeout } from "@/lib/timeout";
 
 /** What is limited. Each bucket counts per user and per IP, or per IP only before anyone signs in. */
-export type LimitBucket = "taskWrites" | "paymentIntent" | "billingSync" | "testError" | "webhooks" | "signIn";
+export type LimitBucket =
+  "taskWrites" | "paymentIntent" | "billingSync" | "testError" | "webhooks" | "signIn" | "cspReports";
 
 interface BucketPolicy {
   perUser?: number;
@@ -50,6 +51,8 @@ const policies: Record<LimitBucket, BucketPolicy> = {
   webhooks: { perIp: env.RATE_LIMIT_WEBHOOKS_PER_IP, whenStoreFails: "open" },
   // Open: signing in must not depend on this app's database; Clerk limits sign-in attempts itself.
   signIn: { perIp: env.RATE_LIMIT_SIGN_IN_PER_IP, whenStoreFails: "open" },
+  // Closed: nothing depends on a report, and each one lands in Sentry.
+  cspReports: { perIp: env.RATE_LIMIT_CSP_REPORTS_PER_IP, whenStoreFails: "closed" },
 };
 
 /** Over the limit: routes answer 429 with Retry-After, actions a friendly refusal. */

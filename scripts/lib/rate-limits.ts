@@ -17,5 +17,6 @@ export const generousRateLimits: Record<string, string> = Object.fromEntries(
     "TEST_ERROR_PER_IP",
     "WEBHOOKS_PER_IP",
     "SIGN_IN_PER_IP",
+    "CSP_REPORTS_PER_IP",
   ].map((name) => [`RATE_LIMIT_${name}`, unreachable]),
 );

@@ -76,10 +76,12 @@ describe("scanClientAssets", () => {
       "server/app/index.html": `<script>self.token="${metricsToken}"</script>`,
       "server/app/index.rsc": `1:["${metricsToken}"]`,
       "server/app/page.js": `const token = "${metricsToken}";`,
+      "server/route-cache/APP_PAGE/c6377dd9/$/index.html": `<p>${metricsToken}</p>`,
     });
     expect(scanClientAssets(dir, secrets)).toEqual([
       { file: "server/app/index.html", secret: "METRICS_TOKEN" },
       { file: "server/app/index.rsc", secret: "METRICS_TOKEN" },
+      { file: "server/route-cache/APP_PAGE/c6377dd9/$/index.html", secret: "METRICS_TOKEN" },
     ]);
   });
 

@@ -28,12 +28,13 @@ const minimumSecretLength = 8;
 
 /**
  * What the browser can fetch from a build: the client assets under static/, and prerendered pages,
- * which are served as they were written.
+ * which are served as they were written (under server/route-cache when a build adapter is configured,
+ * as next.config.ts does).
  */
 export function clientAssets(distDir: string): string[] {
   const staticDir = path.join(distDir, "static");
   if (!existsSync(staticDir)) throw new Error(`no client assets in ${staticDir}: build the app first`);
-  const prerendered = ["server/app", "server/pages"]
+  const prerendered = ["server/app", "server/pages", "server/route-cache"]
     .map((folder) => path.join(distDir, folder))
     .filter((folder) => existsSync(folder));
   return [staticDir, ...prerendered].flatMap((folder) =>

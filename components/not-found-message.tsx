@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { Logo } from "@/components/logo";
+import { buttonClasses } from "@/components/ui/button";
+
+/** The 404 page's content, for an unknown URL (app/global-not-found.tsx) and for notFound() (app/not-found.tsx). */
+export function NotFoundMessage() {
+  return (
+    <main className="grid min-h-screen place-items-center px-6">
+      <div className="text-center">
+        <div className="flex justify-center">
+          <Logo />
+        </div>
+        <p className="mt-10 text-sm font-semibold text-brand-600">404</p>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
+        <p className="mt-3 text-slate-600">The page you asked for does not exist or has moved.</p>
+        <Link href="/" className={buttonClasses({ className: "mt-8 inline-block" })}>
+          Back to the start
+        </Link>
+      </div>
+    </main>
+  );
+}
