@@ -48,9 +48,29 @@ const distDir = ".next-lighthouse";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+/**
+ * One Lighthouse run in a Chromium of its own. In a browser kept between runs, the cookies clerk-js set in
+ * one run outlived it and sent the next signed-in run to sign-in; its caches would also warm the next run.
+ */
 async function audit(
   url: string,
+  chromePath: string,
+  cookie: string | undefined,
+): Promise<{ scores: Scores; report: string }> {
+  const chrome = await launch({
+    chromePath,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"],
+  });
+  try {
+    return await auditIn(chrome.port, url, cookie);
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function auditIn(
   chromePort: number,
+  url: string,
   cookie: string | undefined,
 ): Promise<{ scores: Scores; report: string }> {
   const result = await lighthouse(url, {
@@ -76,7 +96,6 @@ async function main(): Promise<number> {
   const secretsDir = mkdtempSync(path.join(tmpdir(), "taskpilot-lighthouse-env-"));
   const database = await pickDatabase(toolEnv.DATABASE_URL, port);
   const resultsDir = path.join(root, "bench", "results", `lighthouse-${new Date().toISOString().replace(/:/g, "-")}`);
-  let chrome: Awaited<ReturnType<typeof launch>> | undefined;
   const stack = startProduct(group, logs, {
     port,
     distDir,
@@ -101,17 +120,12 @@ async function main(): Promise<number> {
 
     const chromePath = findChromium(toolEnv.CHROMIUM_PATH);
     if (!chromePath) throw new Error("no Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH");
-    chrome = await launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] });
     mkdirSync(resultsDir, { recursive: true });
     let failed = false;
     for (const page of pages) {
       const runs: Scores[] = [];
       for (let run = 1; run <= runsPerPage; run += 1) {
-        const { scores, report } = await audit(
-          `${origin}${page.path}`,
-          chrome.port,
-          page.signedIn ? cookie : undefined,
-        );
+        const { scores, report } = await audit(`${origin}${page.path}`, chromePath, page.signedIn ? cookie : undefined);
         writeFileSync(path.join(resultsDir, `${page.name}-${run}.json`), report);
         runs.push(scores);
       }
@@ -127,7 +141,6 @@ async function main(): Promise<number> {
     console.log(`[lighthouse] median of ${runsPerPage} runs per page; reports in ${path.relative(root, resultsDir)}`);
     return failed ? 1 : 0;
   } finally {
-    chrome?.kill();
     await group.stopAll(15_000);
     killProcessGroup(stack);
     await database.drop();
