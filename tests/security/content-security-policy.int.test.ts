@@ -21,10 +21,13 @@ const reportLimit = vi.hoisted(() => {
 afterAll(() => vi.unstubAllEnvs());
 
 // Sentry is not initialised in tests (no DSN); this records what the endpoint hands it.
-vi.mock("@sentry/nextjs", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@sentry/nextjs")>()),
-  captureMessage: vi.fn(),
-}));
+vi.mock("@sentry/nextjs", async (importOriginal) => {
+  const sentry = await importOriginal<typeof import("@sentry/nextjs")>();
+  // Node's CommonJS interop lists only some of the SDK's exports, so a spread copies only those; the
+  // route handler's span naming reads the rest.
+  const { getActiveSpan, getRootSpan, updateSpanName } = sentry;
+  return { ...sentry, getActiveSpan, getRootSpan, updateSpanName, captureMessage: vi.fn() };
+});
 
 let addressCounter = 0;
 /** A documentation address (RFC 5737) of its own for each test, so tests never share a counter. */
