@@ -12,12 +12,15 @@ import {
   refuseEmulatorConfiguration,
 } from "./production-config";
 
+/** A key of the real services' shape, spelled so that no key-like literal sits in the source. */
+const fakeKey = (prefix: string) => `${prefix}${"0".repeat(24)}`;
+
 /** What a production deployment on the real services looks like (keys shaped like Clerk's and Stripe's). */
 const production = {
   APP_URL: "https://app.example.com",
-  CLERK_SECRET_KEY: "sk_live_4Yc8qWmZ2t7NvR1pL9xK3hB6",
+  CLERK_SECRET_KEY: fakeKey("sk_live_"),
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from("clerk.example.com$").toString("base64")}`,
-  STRIPE_SECRET_KEY: "sk_live_51Hx8Yz2eZvKYlo2C9n3bQ7",
+  STRIPE_SECRET_KEY: fakeKey("sk_live_"),
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_live_51Hx8Yz2eZvKYlo2C4m8aP1",
   SENTRY_DSN: "https://0123456789abcdef@o1.ingest.sentry.io/42",
   NEXT_PUBLIC_SENTRY_DSN: "https://0123456789abcdef@o1.ingest.sentry.io/42",

@@ -61,9 +61,9 @@ describe("scanClientAssets", () => {
   });
 
   it.each([
-    ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "a secret API key (sk_…/rk_…)"],
-    ["rk_test_51Hx8Yz2eZvKYlo2C9n3bQ7", "a secret API key (sk_…/rk_…)"],
-    ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "a webhook signing secret (whsec_…)"],
+    [`sk_live_${"0".repeat(24)}`, "a secret API key (sk_…/rk_…)"],
+    [`rk_test_${"0".repeat(24)}`, "a secret API key (sk_…/rk_…)"],
+    [`whsec_${"0".repeat(32)}`, "a webhook signing secret (whsec_…)"],
     ["-----BEGIN PRIVATE KEY-----", "a private key"],
     ["sntrys_eyJpYXQiOjE3MDAwMDAwMDB9", "a Sentry auth token (sntrys_…)"],
   ])("finds a planted %s by its shape alone", (planted, secret) => {
