@@ -1,4 +1,5 @@
 import * as Sentry from "@sentry/nextjs";
+import { isUntracedRequest } from "@/lib/observability/sentry-options";
 import { initServerSentry } from "@/lib/observability/sentry-server";
 
-initServerSentry(() => Sentry.httpIntegration());
+initServerSentry(() => Sentry.httpIntegration({ ignoreIncomingRequests: isUntracedRequest }));

@@ -28,3 +28,16 @@ export const privacyOptions = {
 export function tracesSampleRate(configured: number | undefined, environment: string): number {
   return configured ?? (environment === "development" ? 1 : 0.1);
 }
+
+/** Pages prerendered at build time; proxy.ts's matcher leaves them out too. */
+const prerenderedPages = new Set(["/"]);
+
+/**
+ * Requests for which the server makes no span: a prerendered page is served from the build output, so
+ * none of our code runs, and its HTML cannot carry the request's trace, so the span would start a
+ * trace of its own that nothing joins. The browser's pageload span still measures the visit.
+ */
+export function isUntracedRequest(urlPath: string): boolean {
+  const path = urlPath.split(/[?#]/, 1)[0] ?? urlPath;
+  return prerenderedPages.has(path);
+}
