@@ -1,4 +1,5 @@
 import { publicEnv as env } from "@/lib/env/public";
+import { isPrerenderedPage } from "@/lib/observability/sentry-options";
 
 type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
 
@@ -7,33 +8,52 @@ type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
  * hydrates without waiting for it, and errors thrown before it starts are kept and sent once it has.
  * The pageload span still starts at navigation (the SDK reads the browser's performance timeline) and
  * joins the server's trace through the page's sentry-trace meta tag.
+ *
+ * On a prerendered page (the landing page) there is no server trace to join, and the SDK's start-up
+ * would be most of the page's main-thread work: it loads there only on the first error or the first
+ * navigation into the app, like the Loader Script's default lazy mode.
  */
+const dsn = env.NEXT_PUBLIC_SENTRY_DSN;
 let sentry: BrowserSentry | undefined;
+let loading: Promise<BrowserSentry> | undefined;
 
 /** Enough to tell what went wrong; a page failing in a loop while the SDK cannot load keeps no more. */
 const maxEarlyErrors = 20;
+const early: unknown[] = [];
 
-function loadSentry(dsn: string): void {
-  const early: unknown[] = [];
-  const keep = (error: unknown) => {
-    if (early.length < maxEarlyErrors) early.push(error);
-  };
-  const keepError = (event: ErrorEvent) => keep(event.error ?? event.message);
-  const keepRejection = (event: PromiseRejectionEvent) => keep(event.reason);
-  addEventListener("error", keepError);
-  addEventListener("unhandledrejection", keepRejection);
-  void import("@/lib/observability/sentry-browser").then((sdk) => {
+function keep(error: unknown): void {
+  if (early.length < maxEarlyErrors) early.push(error);
+  if (dsn) void loadSentry(dsn);
+}
+
+const keepError = (event: ErrorEvent) => keep(event.error ?? event.message);
+const keepRejection = (event: PromiseRejectionEvent) => keep(event.reason);
+
+function loadSentry(dsn: string): Promise<BrowserSentry> {
+  loading ??= import("@/lib/observability/sentry-browser").then((sdk) => {
     sdk.startBrowserSentry(dsn);
     sentry = sdk;
     removeEventListener("error", keepError);
     removeEventListener("unhandledrejection", keepRejection);
-    for (const error of early) sentry.captureException(error);
+    for (const error of early.splice(0)) sdk.captureException(error);
+    return sdk;
   });
+  return loading;
 }
 
-if (env.NEXT_PUBLIC_SENTRY_DSN) loadSentry(env.NEXT_PUBLIC_SENTRY_DSN);
+if (dsn) {
+  addEventListener("error", keepError);
+  addEventListener("unhandledrejection", keepRejection);
+  if (!isPrerenderedPage(location.pathname)) void loadSentry(dsn);
+}
 
-/** Client-side navigations start a span once the SDK is running; one made before that goes untraced. */
+/**
+ * Client-side navigations start a span once the SDK is running. The first navigation away from a
+ * prerendered page loads it, and its span starts when it has loaded.
+ */
 export function onRouterTransitionStart(href: string, navigationType: string): void {
-  sentry?.captureRouterTransitionStart(href, navigationType);
+  if (sentry) sentry.captureRouterTransitionStart(href, navigationType);
+  else if (dsn && !isPrerenderedPage(href)) {
+    void loadSentry(dsn).then((sdk) => sdk.captureRouterTransitionStart(href, navigationType));
+  }
 }

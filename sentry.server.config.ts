@@ -1,5 +1,5 @@
 import * as Sentry from "@sentry/nextjs";
-import { isUntracedRequest } from "@/lib/observability/sentry-options";
+import { isPrerenderedPage } from "@/lib/observability/sentry-options";
 import { initServerSentry } from "@/lib/observability/sentry-server";
 
-initServerSentry(() => Sentry.httpIntegration({ ignoreIncomingRequests: isUntracedRequest }));
+initServerSentry(() => Sentry.httpIntegration({ ignoreIncomingRequests: isPrerenderedPage }));

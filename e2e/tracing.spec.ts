@@ -1,7 +1,8 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { scriptPaths } from "../bench/lib/first-load-js";
 import { createUser, signInWithCookies } from "./support/clerk";
-import { errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";
+import { allEvents, errorEvents, pageTraceId, pageTraceIdNow, waitForTrace, type TraceItem } from "./support/sentry";
 
 const browserPageload = (item: TraceItem) => item.origin === "browser" && item.op === "pageload";
 const serverSpan = (op: string) => (item: TraceItem) =>
@@ -104,4 +105,53 @@ test("an error thrown before the browser SDK has loaded is still sent, in the pa
     "browser error event": (item) =>
       item.kind === "error" && item.origin === "browser" && /Taskpilot early browser error/.test(item.message ?? ""),
   });
+});
+
+/** Scripts the page requested beyond those its HTML names: the lazily imported SDK among them. */
+async function watchLazyScripts(page: Page, path: string): Promise<() => string[]> {
+  const firstLoad = new Set(scriptPaths(await (await page.request.get(path)).text()).map((s) => `/_next/${s}`));
+  const lazy: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/_next/static/chunks/") && pathname.endsWith(".js") && !firstLoad.has(pathname))
+      lazy.push(pathname);
+  });
+  return () => lazy;
+}
+
+test("the prerendered landing page loads the browser SDK only once an error needs it, and the error is sent", async ({
+  page,
+}) => {
+  const lazyScripts = await watchLazyScripts(page, "/");
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  expect(lazyScripts()).toEqual([]);
+
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error("Taskpilot landing page error");
+    });
+  });
+  await expect
+    .poll(async () => (await allEvents()).some((event) => /Taskpilot landing page error/.test(event.message ?? "")), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  expect(lazyScripts()).not.toEqual([]);
+});
+
+test("leaving the landing page for the app starts the browser SDK, which reports the navigation", async ({ page }) => {
+  const lazyScripts = await watchLazyScripts(page, "/");
+  const envelopes: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith("/envelope/")) envelopes.push(request.url());
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  expect(lazyScripts()).toEqual([]);
+  expect(envelopes).toEqual([]);
+
+  await page.getByRole("link", { name: "Open your tasks" }).click();
+  await expect(page).toHaveURL("/tasks");
+  await expect.poll(() => envelopes.length, { timeout: 30_000 }).toBeGreaterThan(0);
 });

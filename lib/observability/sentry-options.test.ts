@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUntracedRequest, tracesSampleRate } from "./sentry-options";
+import { isPrerenderedPage, tracesSampleRate } from "./sentry-options";
 
 describe("tracesSampleRate", () => {
   it("keeps every trace in development and a tenth elsewhere when none is configured", () => {
@@ -14,16 +14,16 @@ describe("tracesSampleRate", () => {
   });
 });
 
-describe("isUntracedRequest", () => {
-  it("skips the prerendered landing page, with or without a query", () => {
-    expect(isUntracedRequest("/")).toBe(true);
-    expect(isUntracedRequest("/?_rsc=1a2b")).toBe(true);
-    expect(isUntracedRequest("/#pricing")).toBe(true);
+describe("isPrerenderedPage", () => {
+  it("is true for the landing page, with or without a query or fragment", () => {
+    expect(isPrerenderedPage("/")).toBe(true);
+    expect(isPrerenderedPage("/?_rsc=1a2b")).toBe(true);
+    expect(isPrerenderedPage("/#pricing")).toBe(true);
   });
 
-  it("traces every page and route that runs code", () => {
-    expect(isUntracedRequest("/tasks")).toBe(false);
-    expect(isUntracedRequest("/api/webhooks/stripe")).toBe(false);
-    expect(isUntracedRequest("/sign-in?redirect_url=%2F")).toBe(false);
+  it("is false for every page and route that runs code", () => {
+    expect(isPrerenderedPage("/tasks")).toBe(false);
+    expect(isPrerenderedPage("/api/webhooks/stripe")).toBe(false);
+    expect(isPrerenderedPage("/sign-in?redirect_url=%2F")).toBe(false);
   });
 });

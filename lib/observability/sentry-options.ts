@@ -33,11 +33,11 @@ export function tracesSampleRate(configured: number | undefined, environment: st
 const prerenderedPages = new Set(["/"]);
 
 /**
- * Requests for which the server makes no span: a prerendered page is served from the build output, so
- * none of our code runs, and its HTML cannot carry the request's trace, so the span would start a
- * trace of its own that nothing joins. The browser's pageload span still measures the visit.
+ * A prerendered page is served from the build output: no code of ours runs on the server for it, and
+ * its HTML cannot carry a request's trace. So the server makes no span for it (the span would start a
+ * trace that nothing joins), and the browser loads Sentry there only when needed (instrumentation-client.ts).
+ * `path` may carry a query or fragment.
  */
-export function isUntracedRequest(urlPath: string): boolean {
-  const path = urlPath.split(/[?#]/, 1)[0] ?? urlPath;
-  return prerenderedPages.has(path);
+export function isPrerenderedPage(path: string): boolean {
+  return prerenderedPages.has(path.split(/[?#]/, 1)[0] ?? path);
 }
