@@ -10,7 +10,8 @@ export const generateMetadata = traceMetadata;
 
 export default async function AppShellLayout({ children }: { children: ReactNode }) {
   return (
-    <AuthProvider>
+    // The user menu mounts once the page has loaded (components/user-menu.tsx), so @clerk/ui is not preloaded.
+    <AuthProvider prefetchUI={false}>
       <div className="flex min-h-screen flex-col">
         <header className="relative border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:gap-6 sm:px-6 sm:py-3">
