@@ -4,6 +4,10 @@
  * with a page of tasks. Each page is audited three times and the median of each category is printed
  * (scores move by a few points between runs), with the performance issue's goals as pass or fail.
  * Exits 1 when a goal fails. The JSON reports are kept under bench/results/lighthouse-<time>/.
+ *
+ * The bench's bare Next.js app (bench/baseline) is audited the same way on its `/`, which carries the
+ * landing page's text and markup: Lighthouse simulates a phone from this machine's CPU, so the bare
+ * page's score says what any Next.js page scores here, and the landing page's can be read against it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +17,16 @@ import lighthouse from "lighthouse";
 import { findChromium } from "../scripts/lib/chromium";
 import { ProcessGroup } from "../scripts/lib/processes";
 import { readToolEnv } from "../scripts/lib/tool-env";
-import { AppLogs, assertPortsFree, killProcessGroup, readStackEnv, startProduct, waitUntilReady } from "./lib/apps";
+import {
+  AppLogs,
+  assertPortsFree,
+  buildBaseline,
+  killProcessGroup,
+  readStackEnv,
+  startBaseline,
+  startProduct,
+  waitUntilReady,
+} from "./lib/apps";
 import { clerkTestApi } from "./lib/clerk";
 import { connectDatabase, pickDatabase, seedTasks } from "./lib/database";
 
@@ -44,6 +57,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const toolEnv = readToolEnv();
 const port = toolEnv.LIGHTHOUSE_PORT;
 const origin = `http://localhost:${port}`;
+const baselinePort = port + 50;
+const baselineOrigin = `http://localhost:${baselinePort}`;
 const distDir = ".next-lighthouse";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -89,8 +104,27 @@ async function auditIn(
   return { scores, report: typeof result.report === "string" ? result.report : JSON.stringify(lhr) };
 }
 
+/** Three audits of `url`, each report kept as `<name>-<run>.json`; answers the median of each category. */
+async function auditMedian(
+  name: string,
+  url: string,
+  chromePath: string,
+  cookie: string | undefined,
+  resultsDir: string,
+): Promise<Scores> {
+  const runs: Scores[] = [];
+  for (let run = 1; run <= runsPerPage; run += 1) {
+    const { scores, report } = await audit(url, chromePath, cookie);
+    writeFileSync(path.join(resultsDir, `${name}-${run}.json`), report);
+    runs.push(scores);
+  }
+  return Object.fromEntries(
+    categories.map((category) => [category, median(runs.map((scores) => scores[category]))]),
+  ) as Scores;
+}
+
 async function main(): Promise<number> {
-  await assertPortsFree([port]);
+  await assertPortsFree([port, baselinePort]);
   const group = new ProcessGroup();
   const logs = new AppLogs(mkdtempSync(path.join(tmpdir(), "taskpilot-lighthouse-")));
   const secretsDir = mkdtempSync(path.join(tmpdir(), "taskpilot-lighthouse-env-"));
@@ -102,6 +136,7 @@ async function main(): Promise<number> {
     envOut: path.join(secretsDir, "stack-env.json"),
     env: { DATABASE_URL: toolEnv.DATABASE_URL ? database.url : "", ...database.appEnv },
   });
+  const leaders = [stack];
   try {
     console.log("[lighthouse] building and starting the product (npm run demo's way); this takes a minute or two");
     await waitUntilReady(`${origin}/api/health/ready`, stack, 600_000);
@@ -123,26 +158,39 @@ async function main(): Promise<number> {
     mkdirSync(resultsDir, { recursive: true });
     let failed = false;
     for (const page of pages) {
-      const runs: Scores[] = [];
-      for (let run = 1; run <= runsPerPage; run += 1) {
-        const { scores, report } = await audit(`${origin}${page.path}`, chromePath, page.signedIn ? cookie : undefined);
-        writeFileSync(path.join(resultsDir, `${page.name}-${run}.json`), report);
-        runs.push(scores);
-      }
+      const scores = await auditMedian(
+        page.name,
+        `${origin}${page.path}`,
+        chromePath,
+        page.signedIn ? cookie : undefined,
+        resultsDir,
+      );
       const line = categories.map((category) => {
-        const score = median(runs.map((scores) => scores[category]));
         const goal = page.goals[category];
-        const verdict = goal === undefined ? "" : score >= goal ? ` (goal ≥ ${goal}: pass)` : ` (goal ≥ ${goal}: FAIL)`;
-        if (goal !== undefined && score < goal) failed = true;
-        return `${category} ${score}${verdict}`;
+        const verdict =
+          goal === undefined ? "" : scores[category] >= goal ? ` (goal ≥ ${goal}: pass)` : ` (goal ≥ ${goal}: FAIL)`;
+        if (goal !== undefined && scores[category] < goal) failed = true;
+        return `${category} ${scores[category]}${verdict}`;
       });
       console.log(`${page.path}${page.signedIn ? " (signed in)" : ""}: ${line.join(", ")}`);
     }
+
+    console.log("[lighthouse] building and starting the bare Next.js app (bench/baseline) for reference");
+    await buildBaseline(logs);
+    const baseline = startBaseline(group, logs, {
+      port: baselinePort,
+      env: { DATABASE_URL: database.url, ...database.appEnv },
+    });
+    leaders.push(baseline);
+    await waitUntilReady(`${baselineOrigin}/`, baseline, 60_000);
+    const bare = await auditMedian("bare-landing", `${baselineOrigin}/`, chromePath, undefined, resultsDir);
+    const bareLine = categories.map((category) => `${category} ${bare[category]}`).join(", ");
+    console.log(`/ of the bare Next.js app (reference, no goal): ${bareLine}`);
     console.log(`[lighthouse] median of ${runsPerPage} runs per page; reports in ${path.relative(root, resultsDir)}`);
     return failed ? 1 : 0;
   } finally {
     await group.stopAll(15_000);
-    killProcessGroup(stack);
+    leaders.forEach(killProcessGroup);
     await database.drop();
     rmSync(path.join(root, distDir), { recursive: true, force: true });
     rmSync(secretsDir, { recursive: true, force: true });
