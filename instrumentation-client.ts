@@ -1,5 +1,5 @@
-import { publicEnv as env } from "@/lib/env/public";
-import { isPrerenderedPage } from "@/lib/observability/sentry-options";
+import { publicRuntimeEnv } from "@/lib/env/public-runtime";
+import { isPrerenderedPage } from "@/lib/observability/prerendered-pages";
 
 type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
 
@@ -13,7 +13,9 @@ type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
  * would be most of the page's main-thread work: it loads there only on the first error or the first
  * navigation into the app, like the Loader Script's default lazy mode.
  */
-const dsn = env.NEXT_PUBLIC_SENTRY_DSN;
+// Whether Sentry is configured, from the unvalidated value: the validating module's schemas would add zod
+// to every page's first load. The server validated it at build; sentry-browser.ts reads it validated.
+const sentryConfigured = Boolean(publicRuntimeEnv.NEXT_PUBLIC_SENTRY_DSN);
 let sentry: BrowserSentry | undefined;
 let loading: Promise<BrowserSentry> | undefined;
 
@@ -23,15 +25,15 @@ const early: unknown[] = [];
 
 function keep(error: unknown): void {
   if (early.length < maxEarlyErrors) early.push(error);
-  if (dsn) void loadSentry(dsn);
+  void loadSentry();
 }
 
 const keepError = (event: ErrorEvent) => keep(event.error ?? event.message);
 const keepRejection = (event: PromiseRejectionEvent) => keep(event.reason);
 
-function loadSentry(dsn: string): Promise<BrowserSentry> {
+function loadSentry(): Promise<BrowserSentry> {
   loading ??= import("@/lib/observability/sentry-browser").then((sdk) => {
-    sdk.startBrowserSentry(dsn);
+    sdk.startBrowserSentry();
     sentry = sdk;
     removeEventListener("error", keepError);
     removeEventListener("unhandledrejection", keepRejection);
@@ -41,10 +43,10 @@ function loadSentry(dsn: string): Promise<BrowserSentry> {
   return loading;
 }
 
-if (dsn) {
+if (sentryConfigured) {
   addEventListener("error", keepError);
   addEventListener("unhandledrejection", keepRejection);
-  if (!isPrerenderedPage(location.pathname)) void loadSentry(dsn);
+  if (!isPrerenderedPage(location.pathname)) void loadSentry();
 }
 
 /**
@@ -53,7 +55,7 @@ if (dsn) {
  */
 export function onRouterTransitionStart(href: string, navigationType: string): void {
   if (sentry) sentry.captureRouterTransitionStart(href, navigationType);
-  else if (dsn && !isPrerenderedPage(href)) {
-    void loadSentry(dsn).then((sdk) => sdk.captureRouterTransitionStart(href, navigationType));
+  else if (sentryConfigured && !isPrerenderedPage(href)) {
+    void loadSentry().then((sdk) => sdk.captureRouterTransitionStart(href, navigationType));
   }
 }

@@ -1,5 +1,5 @@
 import * as Sentry from "@sentry/nextjs";
-import { isPrerenderedPage } from "@/lib/observability/sentry-options";
+import { isPrerenderedPage } from "@/lib/observability/prerendered-pages";
 import { initServerSentry } from "@/lib/observability/sentry-server";
 
 initServerSentry(() => Sentry.httpIntegration({ ignoreIncomingRequests: isPrerenderedPage }));

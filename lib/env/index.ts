@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
-import { publicEnvSchema, publicRuntimeEnv } from "./public-schema";
+import { publicRuntimeEnv } from "./public-runtime";
+import { publicEnvSchema } from "./public-schema";
 import { reportInvalidEnvironment } from "./report";
 
 /**

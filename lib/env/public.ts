@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
-import { publicEnvSchema, publicRuntimeEnv } from "./public-schema";
+import { publicRuntimeEnv } from "./public-runtime";
+import { publicEnvSchema } from "./public-schema";
 import { reportInvalidEnvironment } from "./report";
 
 /** The configuration for code that runs in the browser: the public variables and nothing else. */

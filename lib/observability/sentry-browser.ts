@@ -8,10 +8,14 @@ import { privacyOptions, tracesSampleRate } from "./sentry-options";
  */
 export { captureException, captureRouterTransitionStart };
 
-/** Starts the browser SDK with tracing; replay and feedback are not imported, so not bundled. */
-export function startBrowserSentry(dsn: string): void {
+/**
+ * Starts the browser SDK with tracing, when a DSN is configured; replay and feedback are not imported,
+ * so not bundled.
+ */
+export function startBrowserSentry(): void {
+  if (!env.NEXT_PUBLIC_SENTRY_DSN) return;
   init({
-    dsn,
+    dsn: env.NEXT_PUBLIC_SENTRY_DSN,
     environment: env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
     tracesSampleRate: tracesSampleRate(env.NEXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE, env.NEXT_PUBLIC_SENTRY_ENVIRONMENT),
     ...privacyOptions,

@@ -28,16 +28,3 @@ export const privacyOptions = {
 export function tracesSampleRate(configured: number | undefined, environment: string): number {
   return configured ?? (environment === "development" ? 1 : 0.1);
 }
-
-/** Pages prerendered at build time; proxy.ts's matcher leaves them out too. */
-const prerenderedPages = new Set(["/"]);
-
-/**
- * A prerendered page is served from the build output: no code of ours runs on the server for it, and
- * its HTML cannot carry a request's trace. So the server makes no span for it (the span would start a
- * trace that nothing joins), and the browser loads Sentry there only when needed (instrumentation-client.ts).
- * `path` may carry a query or fragment.
- */
-export function isPrerenderedPage(path: string): boolean {
-  return prerenderedPages.has(path.split(/[?#]/, 1)[0] ?? path);
-}
