@@ -13,6 +13,7 @@ type BrowserSentry = typeof import("@/lib/observability/sentry-browser");
  * would be most of the page's main-thread work: it loads there only on the first error or the first
  * navigation into the app, like the Loader Script's default lazy mode.
  */
+
 // Whether Sentry is configured, from the unvalidated value: the validating module's schemas would add zod
 // to every page's first load. The server validated it at build; sentry-browser.ts reads it validated.
 const sentryConfigured = Boolean(publicRuntimeEnv.NEXT_PUBLIC_SENTRY_DSN);
