@@ -64,7 +64,7 @@ describe("scanClientAssets", () => {
     [`sk_live_${"0".repeat(24)}`, "a secret API key (sk_…/rk_…)"],
     [`rk_test_${"0".repeat(24)}`, "a secret API key (sk_…/rk_…)"],
     [`whsec_${"0".repeat(32)}`, "a webhook signing secret (whsec_…)"],
-    ["-----BEGIN PRIVATE KEY-----", "a private key"],
+    [`${"-".repeat(5)}BEGIN PRIVATE KEY${"-".repeat(5)}`, "a private key"],
     ["sntrys_eyJpYXQiOjE3MDAwMDAwMDB9", "a Sentry auth token (sntrys_…)"],
   ])("finds a planted %s by its shape alone", (planted, secret) => {
     const dir = build({ "static/css/app.css": `/* ${planted} */` });
