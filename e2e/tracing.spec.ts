@@ -11,6 +11,12 @@ const serverSpan = (op: string) => (item: TraceItem) =>
 /** A SQL span's whole statement: its name is cut at 120 characters, before a long select list ends. */
 const statement = (item: TraceItem) => String(item.attributes["db.statement"] ?? item.name ?? "");
 
+/** The paths of the scripts a page's HTML loads itself. */
+async function firstLoadScripts(page: Page, path: string): Promise<Set<string>> {
+  const html = await (await page.request.get(path)).text();
+  return new Set(scriptPaths(html).map((script) => `/_next/${script}`));
+}
+
 let userName = "";
 test.beforeEach(async ({ context, baseURL }) => {
   // An operator: the test-error test needs /status.
@@ -77,8 +83,7 @@ test("a server error on purpose arrives as an event carrying the click's trace",
 test("an error thrown before the browser SDK has loaded is still sent, in the page's trace", async ({ page }) => {
   // The scripts the HTML loads itself run instrumentation-client.ts; every script requested later (the
   // lazily imported SDK among them) is held until the page has thrown, so the error surely comes first.
-  const html = await (await page.request.get("/tasks")).text();
-  const firstLoad = new Set(scriptPaths(html).map((script) => `/_next/${script}`));
+  const firstLoad = await firstLoadScripts(page, "/tasks");
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let lazyRequested = () => {};
@@ -109,7 +114,7 @@ test("an error thrown before the browser SDK has loaded is still sent, in the pa
 
 /** Scripts the page requested beyond those its HTML names: the lazily imported SDK among them. */
 async function watchLazyScripts(page: Page, path: string): Promise<() => string[]> {
-  const firstLoad = new Set(scriptPaths(await (await page.request.get(path)).text()).map((s) => `/_next/${s}`));
+  const firstLoad = await firstLoadScripts(page, path);
   const lazy: string[] = [];
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
