@@ -39,5 +39,6 @@ test("a signed-in customer who is not an operator gets a 404 for /status and no 
   await expect(nav.getByRole("link", { name: "Status" })).toHaveCount(0);
   const response = await page.goto("/status");
   expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Status" })).toHaveCount(0);
 });
