@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
+import { LinkPending } from "@/components/link-pending";
 import { Icon } from "@/components/tasks/icons";
 
 const customerLinks = [
@@ -62,6 +63,7 @@ export function AppNav({ operator }: { operator: boolean }) {
               className="app-nav-link"
             >
               {link.label}
+              <LinkPending />
             </Link>
           </li>
         ))}

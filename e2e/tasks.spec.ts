@@ -159,3 +159,28 @@ test("the tasks page has no serious or critical accessibility violations", async
     serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
   ).toEqual([]);
 });
+
+test("a link whose page is still on its way shows it until the page arrives", async ({ page }) => {
+  await page.goto("/tasks");
+  // Clicking a link fetches the next page's payload (an RSC request); hold that one, not prefetches.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/billing",
+    async (route) => {
+      const headers = route.request().headers();
+      if (headers.rsc === "1" && !headers["next-router-prefetch"]) await held;
+      await route.continue();
+    },
+  );
+  const billing = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Billing" });
+  const indicator = billing.locator(".link-pending");
+  await expect(indicator).not.toHaveAttribute("data-pending");
+  await billing.click();
+  await expect(indicator).toHaveAttribute("data-pending", "true");
+  await expect(page.getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
+  release();
+  await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/billing$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).locator(".link-pending[data-pending]")).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/link-pending";
 import { buttonClasses } from "@/components/ui/button";
 import { taskListHref, type TaskListParams } from "@/lib/tasks/list-view";
 
@@ -16,7 +17,7 @@ export function TaskPagination({
   nextCursor: string | null;
 }) {
   if (!params.cursor && !nextCursor) return null;
-  const linkClass = buttonClasses({ variant: "secondary", size: "sm", className: "shadow-xs" });
+  const linkClass = buttonClasses({ variant: "secondary", size: "sm", className: "relative shadow-xs" });
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
@@ -27,11 +28,13 @@ export function TaskPagination({
         {params.cursor ? (
           <Link href={taskListHref({ ...params, cursor: null })} className={linkClass}>
             First page
+            <LinkPending />
           </Link>
         ) : null}
         {nextCursor ? (
           <Link href={taskListHref({ ...params, cursor: nextCursor })} className={linkClass}>
             Next page →
+            <LinkPending />
           </Link>
         ) : null}
       </div>
