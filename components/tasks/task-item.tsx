@@ -86,41 +86,35 @@ export function TaskItem({
         onClick={pending ? undefined : onToggle}
         className="task-toggle"
       />
-      <div className="task-body">
-        <p className="task-title">{task.title}</p>
-        {task.description ? <p className="task-notes">{task.description}</p> : null}
-        <div className="task-meta">
-          <span className="task-priority" data-priority={task.priority}>
-            {task.priority}
+      <p className="task-title">{task.title}</p>
+      {task.description ? <p className="task-notes">{task.description}</p> : null}
+      <div className="task-meta">
+        <span className="task-priority" data-priority={task.priority}>
+          {task.priority}
+        </span>
+        {task.dueDate ? (
+          <span className="task-due" data-overdue={overdue || undefined}>
+            {overdue ? "Overdue · " : "Due "}
+            <time dateTime={task.dueDate}>{formatDueDate(task.dueDate, today)}</time>
           </span>
-          {task.dueDate ? (
-            <span className="task-due" data-overdue={overdue || undefined}>
-              {overdue ? "Overdue · " : "Due "}
-              <time dateTime={task.dueDate}>{formatDueDate(task.dueDate, today)}</time>
-            </span>
-          ) : null}
-        </div>
+        ) : null}
       </div>
-      <div className="task-actions">
-        <button
-          ref={editButton}
-          type="button"
-          onClick={() => setEditing(true)}
-          aria-label={`Edit “${task.title}”`}
-          title="Edit"
-          className="task-action"
-          data-action="edit"
-        />
-        <button
-          ref={deleteButton}
-          type="button"
-          onClick={onDelete}
-          aria-label={`Delete “${task.title}”`}
-          title="Delete"
-          className="task-action"
-          data-action="delete"
-        />
-      </div>
+      <button
+        ref={editButton}
+        type="button"
+        onClick={() => setEditing(true)}
+        aria-label={`Edit “${task.title}”`}
+        title="Edit"
+        className="task-edit"
+      />
+      <button
+        ref={deleteButton}
+        type="button"
+        onClick={onDelete}
+        aria-label={`Delete “${task.title}”`}
+        title="Delete"
+        className="task-delete"
+      />
     </li>
   );
 }
