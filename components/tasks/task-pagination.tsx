@@ -17,7 +17,7 @@ export function TaskPagination({
   nextCursor: string | null;
 }) {
   if (!params.cursor && !nextCursor) return null;
-  const linkClass = buttonClasses({ variant: "secondary", size: "sm", className: "relative shadow-xs" });
+  const linkClass = buttonClasses({ variant: "secondary", size: "sm", className: "shadow-xs" });
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
