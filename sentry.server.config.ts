@@ -1,5 +1,6 @@
 import * as Sentry from "@sentry/nextjs";
-import { isPrerenderedPage } from "@/lib/observability/prerendered-pages";
+import { leaveBuildOutputToNextJs } from "@/lib/observability/sentry-build-output";
 import { initServerSentry } from "@/lib/observability/sentry-server";
 
-initServerSentry(() => Sentry.httpIntegration({ ignoreIncomingRequests: isPrerenderedPage }));
+initServerSentry(() => Sentry.httpIntegration());
+if (Sentry.isInitialized()) leaveBuildOutputToNextJs();

@@ -3,8 +3,8 @@ const prerenderedPages = new Set(["/"]);
 
 /**
  * A prerendered page is served from the build output: no code of ours runs on the server for it, and
- * its HTML cannot carry a request's trace. So the server makes no span for it (the span would start a
- * trace that nothing joins), and the browser loads Sentry there only when needed
+ * its HTML cannot carry a request's trace. So the server leaves it to Next.js without Sentry
+ * (sentry-build-output.ts), and the browser loads Sentry there only when needed
  * (instrumentation-client.ts, which runs on every page's first load: hence a module without imports).
  * `path` may carry a query or fragment.
  */
