@@ -11,18 +11,22 @@ import { isFrontendApiProxy, refuseSignInFlood } from "@/lib/security/sign-in-li
 
 /**
  * A first, coarse gate: pages, Server Actions and route handlers each check the session again
- * themselves. /api/metrics is not anonymous: it checks its own bearer token (METRICS_TOKEN).
+ * themselves. The sign-in and sign-up pages are public but read the session, to send a signed-in
+ * visitor on.
  */
-const publicPaths = [
-  /^\/sign-in(\/|$)/,
-  /^\/sign-up(\/|$)/,
+const publicPages = [/^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/];
+/**
+ * Routes that never read a session, so Clerk does not run for them at all. /api/metrics is not
+ * anonymous: it checks its own bearer token (METRICS_TOKEN).
+ */
+const sessionlessRoutes = [
   /^\/api\/webhooks\//,
   /^\/api\/health(\/|$)/,
   /^\/api\/metrics$/,
   // Browsers send violation reports on their own, from signed-out pages too.
   /^\/api\/csp-report$/,
 ];
-const isPublic = (request: NextRequest) => publicPaths.some((path) => path.test(request.nextUrl.pathname));
+const matchesAny = (paths: RegExp[], request: NextRequest) => paths.some((path) => path.test(request.nextUrl.pathname));
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith("/api/");
 
 /** Where to come back to after signing in: only a path on this site, never another origin. */
@@ -38,7 +42,7 @@ const next = (request: NextRequest) => NextResponse.next({ request: { headers: r
 
 const clerk = clerkMiddleware(
   async (auth, request) => {
-    if (isPublic(request)) return next(request);
+    if (matchesAny(publicPages, request)) return next(request);
     const { userId } = await auth();
     if (userId) return next(request);
     if (isApi(request)) {
@@ -60,11 +64,14 @@ const clerk = clerkMiddleware(
   },
 );
 
-/** The Frontend API proxy needs no session check here (Clerk does its own), only the sign-in limit. */
+/**
+ * Clerk verifies the session for everything but the Frontend API proxy (Clerk checks its own) and the
+ * sessionless routes; the sign-in limit applies to all of them.
+ */
 async function answer(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const refused = await refuseSignInFlood(request, request.nextUrl.pathname);
   if (refused) return refused;
-  if (isFrontendApiProxy(request.nextUrl.pathname)) return next(request);
+  if (isFrontendApiProxy(request.nextUrl.pathname) || matchesAny(sessionlessRoutes, request)) return next(request);
   const response =
     (await Sentry.startSpan({ name: "clerk authenticate", op: "auth.clerk" }, () => clerk(request, event))) ??
     next(request);

@@ -84,3 +84,24 @@ describe("refused sessions are counted by reason", () => {
     expect(expired?.count).toBeGreaterThan(0);
   });
 });
+
+describe("routes that never read a session", () => {
+  it.each(["/api/health/ready", "/api/webhooks/stripe", "/api/metrics", "/api/csp-report"])(
+    "%s passes on without Clerk verifying the token it carries",
+    async (path) => {
+      const token = await emulatorToken("expired");
+      const before = await count("session_expired");
+      const response = await throughProxy(path, token);
+      expect(response.headers.get("x-middleware-next")).toBe("1");
+      expect(response.headers.get("x-request-id")).toBeTruthy();
+      expect(await count("session_expired")).toBe(before);
+    },
+  );
+
+  it("the sign-in page still has Clerk verify the session, to send a signed-in visitor on", async () => {
+    const token = await emulatorToken("expired");
+    const before = await count("session_expired");
+    await throughProxy("/sign-in", token);
+    expect(await count("session_expired")).toBe(before + 1);
+  });
+});
