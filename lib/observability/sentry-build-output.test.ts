@@ -29,6 +29,8 @@ describe("leaveBuildOutputToNextJs, with Sentry's own HTTP server instrumentatio
     Sentry.init({
       dsn: "http://public@127.0.0.1:9/1",
       enableOpenTelemetrySetup: false,
+      // Only the integration under test: the default set would also hook this test process's errors.
+      defaultIntegrations: false,
       integrations: [Sentry.httpIntegration()],
       transport: () => ({ send: async () => ({}), flush: async () => true }),
     });
