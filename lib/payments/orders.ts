@@ -65,8 +65,22 @@ export async function hasOpenDispute(db: Db, userId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function listOrders(db: Db, userId: string, limit = 20): Promise<Order[]> {
-  return db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).limit(limit);
+/**
+ * The user's plan and newest orders in one statement, so one snapshot: read apart, a sync committing
+ * between the two reads could show Pro beside the open dispute that had just been won.
+ */
+export async function getPlanWithOrders(db: Db, userId: string, limit = 20): Promise<{ plan: Plan; orders: Order[] }> {
+  const rows = await db
+    .select({ plan: users.plan, order: orders })
+    .from(users)
+    .leftJoin(orders, eq(orders.userId, users.id))
+    .where(eq(users.id, userId))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
+  return {
+    plan: rows[0]?.plan ?? "free",
+    orders: rows.flatMap(({ order }) => (order ? [order] : [])),
+  };
 }
 
 export async function findOrderByPaymentIntent(

@@ -6,10 +6,9 @@ import { ConfirmingPayment } from "@/components/billing/confirming-payment";
 import { PaymentOutcome } from "@/components/billing/payment-outcome";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { getUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listOrders } from "@/lib/payments/orders";
+import { getPlanWithOrders } from "@/lib/payments/orders";
 import { proPrice } from "@/lib/payments/pricing";
 import { syncReturnedPayment } from "@/lib/payments/billing-return";
 import { clientIp } from "@/lib/security/client-ip";
@@ -19,8 +18,8 @@ export const metadata: Metadata = { title: "Billing" };
 export default async function BillingPage({ searchParams }: PageProps<"/billing">) {
   const userId = await requireUser();
   const returned = await syncReturnedPayment(userId, await searchParams, clientIp(await headers()));
-  const [user, orders] = await Promise.all([getUser(db, userId), listOrders(db, userId)]);
-  const isPro = user?.plan === "pro";
+  const { plan, orders } = await getPlanWithOrders(db, userId);
+  const isPro = plan === "pro";
   const dispute = orders.find((order) => order.status === "succeeded" && order.disputeStatus !== null)?.disputeStatus;
   const price = proPrice();
   return (
