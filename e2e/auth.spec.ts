@@ -13,7 +13,7 @@ test.describe("signing in and out", () => {
   }) => {
     const user = await createUser("Ada", "Lovelace");
     await page.goto("/tasks");
-    await page.getByRole("button", { name: new RegExp(user.name) }).click();
+    await page.getByRole("button", { name: user.email }).click();
     await expect(page).toHaveURL("/tasks");
     const userButton = page.getByRole("button", { name: /open user menu/i });
     await expect(page.getByText(user.name)).toBeVisible();
@@ -32,7 +32,7 @@ test.describe("signing in and out", () => {
   test("redirect_url to another site does not leave Taskpilot", async ({ page, baseURL }) => {
     const user = await createUser("Grace", "Hopper");
     await page.goto("/sign-in?redirect_url=https://evil.example/steal");
-    await page.getByRole("button", { name: new RegExp(user.name) }).click();
+    await page.getByRole("button", { name: user.email }).click();
     await expect(page).toHaveURL("/tasks");
     expect(new URL(page.url()).origin).toBe(baseURL);
   });
